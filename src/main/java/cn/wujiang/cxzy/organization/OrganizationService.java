@@ -1,0 +1,224 @@
+package cn.wujiang.cxzy.organization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organizations and members of the city and the routing rules over them: who directly leads an
+ * organization, who guides its system, who approves its selection, which organizations a body leads.
+ * Every answer comes from data; no committee is named in code.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationService {
+
+  /** The Camunda group of the city office, whatever its organization code. */
+  public static final String CITY_OFFICE_GROUP = "city-office";
+
+  private final OrganizationRepository organizations;
+  private final MemberRepository members;
+  private final RoutingProperties routing;
+
+  OrganizationService(OrganizationRepository organizations, MemberRepository members,
+      RoutingProperties routing) {
+    this.organizations = organizations;
+    this.members = members;
+    this.routing = routing;
+  }
+
+  public Optional<Organization> find(String code) {
+    return code == null ? Optional.empty() : organizations.findById(code);
+  }
+
+  public Organization get(String code) {
+    return find(code).orElseThrow(() -> new UnknownOrganizationException(code));
+  }
+
+  public List<Organization> all() {
+    return organizations.findAll(Sort.BY_CODE);
+  }
+
+  public long count() {
+    return organizations.count();
+  }
+
+  public List<Member> members(String orgCode) {
+    return members.findByOrgCodeOrderByMemberNo(orgCode);
+  }
+
+  public Optional<Member> member(String memberNo) {
+    return memberNo == null ? Optional.empty() : members.findById(memberNo);
+  }
+
+  public Optional<Member> memberByUsername(String username) {
+    return username == null ? Optional.empty() : members.findByUsername(username);
+  }
+
+  public List<Member> allMembers() {
+    return members.findAll(org.springframework.data.domain.Sort.by("memberNo"));
+  }
+
+  /** The Camunda group that acts for an organization. */
+  public static String groupId(Organization org) {
+    return org.isCityOffice() ? CITY_OFFICE_GROUP : org.getCode();
+  }
+
+  /** The candidate group for tasks an organization itself performs. */
+  public String groupOf(String orgCode) {
+    return groupId(get(orgCode));
+  }
+
+  /** The body the organization is affiliated to (直接领导). */
+  public Organization directLeader(String orgCode) {
+    Organization org = get(orgCode);
+    if (org.isCityOffice()) {
+      throw new IllegalArgumentException("the city office has no leader");
+    }
+    return get(org.getLeaderCode());
+  }
+
+  /** The bureau committee that guides the organization's system (系统指导), if it has one. */
+  public Optional<Organization> systemGuide(String orgCode) {
+    return systemGuide(get(orgCode).getSystem(), index());
+  }
+
+  /** The leading body below the city office that the organization belongs to (the commending body). */
+  public Organization leadingBody(String orgCode) {
+    Map<String, Organization> index = index();
+    Organization current = lookup(index, orgCode);
+    while (current.getLeaderCode() != null) {
+      Organization leader = lookup(index, current.getLeaderCode());
+      if (leader.isCityOffice()) {
+        return current;
+      }
+      current = leader;
+    }
+    throw new IllegalArgumentException("the city office has no leading body");
+  }
+
+  /**
+   * The bodies that must approve a selection of the organization or its members: its leading body and
+   * its system guide, one body where they are the same (会签).
+   */
+  public List<Organization> approvers(String orgCode) {
+    Set<Organization> result = new LinkedHashSet<>();
+    Organization leading = leadingBody(orgCode);
+    result.add(leading);
+    systemGuide(orgCode).ifPresent(result::add);
+    return new ArrayList<>(result);
+  }
+
+  /** Every body above the organization, nearest first, the city office last. */
+  public List<Organization> ancestors(String orgCode) {
+    Map<String, Organization> index = index();
+    List<Organization> result = new ArrayList<>();
+    Organization current = lookup(index, orgCode);
+    Set<String> seen = new LinkedHashSet<>();
+    while (current.getLeaderCode() != null && seen.add(current.getCode())) {
+      current = lookup(index, current.getLeaderCode());
+      result.add(current);
+    }
+    return result;
+  }
+
+  /**
+   * The grassroots organizations a body leads by affiliation (领导关系), directly or through
+   * intermediate committees and general branches; for the city office, all of them.
+   */
+  public List<Organization> scope(String leaderCode) {
+    Map<String, Organization> index = index();
+    Set<Organization> result = new LinkedHashSet<>();
+    collect(lookup(index, leaderCode), children(index), result, new LinkedHashSet<>());
+    return result.stream().sorted(Sort.BY_CODE_CMP).toList();
+  }
+
+  /**
+   * What a body may watch: its scope, and for a system guide every grassroots organization of its
+   * system as well (指导工作).
+   */
+  public List<Organization> visibleScope(String bodyCode) {
+    Map<String, Organization> index = index();
+    Organization body = lookup(index, bodyCode);
+    Set<Organization> result = new LinkedHashSet<>();
+    collect(body, children(index), result, new LinkedHashSet<>());
+    for (Organization org : index.values()) {
+      if (org.isGrassroots() && systemGuide(org.getSystem(), index).filter(body::equals).isPresent()) {
+        result.add(org);
+      }
+    }
+    return result.stream().sorted(Sort.BY_CODE_CMP).toList();
+  }
+
+  private static Map<String, List<Organization>> children(Map<String, Organization> index) {
+    return index.values().stream()
+        .filter(o -> o.getLeaderCode() != null)
+        .collect(Collectors.groupingBy(Organization::getLeaderCode));
+  }
+
+  /** The bodies directly below the city office: bureaus, towns, zones, unit committees. */
+  public List<Organization> leadingBodies() {
+    Map<String, Organization> index = index();
+    return index.values().stream()
+        .filter(o -> o.getLeaderCode() != null && lookup(index, o.getLeaderCode()).isCityOffice())
+        .sorted(Sort.BY_CODE_CMP)
+        .toList();
+  }
+
+  public Optional<Organization> cityOffice() {
+    return organizations.findByLeaderCodeIsNull().stream().findFirst();
+  }
+
+  private void collect(Organization body, Map<String, List<Organization>> children,
+      Set<Organization> result, Set<String> seen) {
+    if (!seen.add(body.getCode())) {
+      return;
+    }
+    for (Organization child : children.getOrDefault(body.getCode(), List.of())) {
+      if (child.isGrassroots()) {
+        result.add(child);
+      }
+      collect(child, children, result, seen);
+    }
+  }
+
+  Optional<Organization> systemGuide(OrgSystem system, Map<String, Organization> index) {
+    String configured = routing.systemGuides().get(system);
+    if (configured != null && index.containsKey(configured)) {
+      return Optional.of(index.get(configured));
+    }
+    List<Organization> candidates = index.values().stream()
+        .filter(o -> o.getSystem() == system && !o.isGrassroots() && o.getLeaderCode() != null)
+        .filter(o -> lookup(index, o.getLeaderCode()).isCityOffice())
+        .toList();
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  private Map<String, Organization> index() {
+    return organizations.findAll().stream()
+        .collect(Collectors.toMap(Organization::getCode, Function.identity()));
+  }
+
+  private static Organization lookup(Map<String, Organization> index, String code) {
+    Organization org = index.get(code);
+    if (org == null) {
+      throw new UnknownOrganizationException(code);
+    }
+    return org;
+  }
+
+  private static final class Sort {
+    static final org.springframework.data.domain.Sort BY_CODE =
+        org.springframework.data.domain.Sort.by("code");
+    static final Comparator<Organization> BY_CODE_CMP = Comparator.comparing(Organization::getCode);
+  }
+}
