@@ -78,6 +78,30 @@ public class OrganizationService {
     return groupId(get(orgCode));
   }
 
+  /** The group of the body the organization is affiliated to: who approves and reviews it. */
+  public String leaderGroupOf(String orgCode) {
+    return groupId(directLeader(orgCode));
+  }
+
+  /** The member numbers of an organization, for a task per member. */
+  public List<String> memberNos(String orgCode) {
+    return members(orgCode).stream().map(Member::getMemberNo).toList();
+  }
+
+  /** The login of a member, or null where the member has none. */
+  public String usernameOf(String memberNo) {
+    return member(memberNo).map(Member::getUsername).orElse(null);
+  }
+
+  /**
+   * Who records a member's own task: nobody else where the member logs in (the task is assigned to
+   * them), the organization's group where the member has no login.
+   */
+  public List<String> memberTaskGroups(String memberNo) {
+    Member member = member(memberNo).orElseThrow(() -> new IllegalArgumentException("unknown member " + memberNo));
+    return member.getUsername() != null ? List.of() : List.of(groupOf(member.getOrgCode()));
+  }
+
   /** The body the organization is affiliated to (直接领导). */
   public Organization directLeader(String orgCode) {
     Organization org = get(orgCode);

@@ -1,0 +1,34 @@
+package cn.wujiang.cxzy.notification;
+
+import java.text.MessageFormat;
+
+/**
+ * The notices the application sends, in Chinese. Arguments: {0} the recipient's name, {1} the
+ * organization, then what each notice names.
+ */
+public enum Template {
+
+  TASK_REMINDER("待办提醒：{2}", "{0}同志：\n{1}的任务“{2}”尚未办理，将于 {3} 到期，请及时登录创先争优活动管理系统办理。"),
+  TASK_ESCALATION("督办：{1}的任务“{2}”已逾期", "{0}同志：\n{1}的任务“{2}”已于 {3} 到期仍未办理（当前办理：{4}），请督促办理。"),
+  COMMITMENTS_RETURNED_REPEATEDLY("{1}的承诺已连续退回 {2} 次", "{0}同志：\n{1}在本时段的公开承诺已被上级连续退回 {2} 次，最近一次退回意见：{3}。请关注并指导。"),
+  COMMITMENTS_PUBLISHED("{1}的承诺已公开", "{0}同志：\n{1}在本时段的公开承诺已经上级审核并向群众公开，请对照承诺事项抓好落实。公开承诺可在“承诺公示”页面查看。"),
+  RECTIFICATION_ORDERED("整改通知：{1}", "{0}同志：\n上级在领导点评中要求{2}整改，整改期限 {3}。问题：{4}"),
+  RECTIFICATION_OVERDUE("整改逾期：{2}", "{0}同志：\n{2}的整改已于 {3} 到期仍未通过验收，请督促整改。"),
+  FULFILMENT_VERIFIED("{1}的承诺兑现情况已核实", "{0}同志：\n{1}在本时段的承诺兑现情况已经上级核实，兑现率 {2}。");
+
+  private final String subject;
+  private final String body;
+
+  Template(String subject, String body) {
+    this.subject = subject;
+    this.body = body;
+  }
+
+  String subject(Object... args) {
+    return new MessageFormat(subject, java.util.Locale.CHINA).format(args);
+  }
+
+  String body(Object... args) {
+    return new MessageFormat(body, java.util.Locale.CHINA).format(args);
+  }
+}

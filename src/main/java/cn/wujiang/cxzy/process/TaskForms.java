@@ -1,0 +1,166 @@
+package cn.wujiang.cxzy.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * How a task form's data stays out of the process: when a task is created its form fields become
+ * task-local variables (filled with what is already known), so that what a person submits lands on
+ * the task, is checked and saved to our tables by the task's listener, and disappears with the task.
+ * Only decisions (approved or not) become process variables.
+ */
+public final class TaskForms {
+
+  private TaskForms() {
+  }
+
+  /** Makes every key a task-local variable, with the given value or empty. */
+  public static void prepare(DelegateTask task, Collection<String> keys, Map<String, ?> values) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    keys.forEach(k -> all.put(k, null));
+    all.putAll(values);
+    task.setVariablesLocal(all);
+  }
+
+  /** What was submitted for a key: the task's own value, or one set on the process by an API call. */
+  public static Object value(DelegateTask task, String key) {
+    Object value = task.getVariableLocal(key);
+    return value != null ? value : task.getExecution().getVariable(key);
+  }
+
+  /** Removes form values that an API call may have put on the process instead of the task. */
+  public static void clean(DelegateTask task, Collection<String> keys) {
+    DelegateExecution execution = task.getExecution();
+    for (String key : keys) {
+      if (execution.hasVariable(key) && !task.hasVariableLocal(key)) {
+        execution.removeVariable(key);
+      } else if (execution.getProcessInstance().hasVariableLocal(key)) {
+        execution.getProcessInstance().removeVariableLocal(key);
+      }
+    }
+  }
+
+  /** Collects the problems of one submission; {@link #check()} refuses it with all of them. */
+  public static final class Check {
+    private final DelegateTask task;
+    private final List<String> problems = new ArrayList<>();
+
+    public Check(DelegateTask task) {
+      this.task = task;
+    }
+
+    public String text(String key, String label, boolean required, int maxLength) {
+      Object value = value(task, key);
+      String text = value == null ? "" : value.toString().trim();
+      if (text.isEmpty()) {
+        if (required) {
+          problems.add("“" + label + "”不能为空");
+        }
+        return null;
+      }
+      if (text.length() > maxLength) {
+        problems.add("“" + label + "”过长（" + text.length() + " 字），最多 " + maxLength + " 字");
+        return null;
+      }
+      return text;
+    }
+
+    public Boolean bool(String key, String label, boolean required) {
+      Object value = value(task, key);
+      if (value instanceof Boolean b) {
+        return b;
+      }
+      if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+        return Boolean.valueOf(s);
+      }
+      if (required) {
+        problems.add("请选择“" + label + "”");
+      }
+      return null;
+    }
+
+    public String choice(String key, String label, Collection<String> allowed, boolean required) {
+      Object value = value(task, key);
+      String text = value == null ? "" : value.toString().trim();
+      if (text.isEmpty()) {
+        if (required) {
+          problems.add("请选择“" + label + "”");
+        }
+        return null;
+      }
+      if (!allowed.contains(text)) {
+        problems.add("“" + label + "”的选项“" + text + "”无效");
+        return null;
+      }
+      return text;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> choices(String key, String label, Collection<String> allowed, boolean required) {
+      Object value = value(task, key);
+      List<String> result = new ArrayList<>();
+      if (value instanceof Collection<?> c) {
+        c.forEach(v -> result.add(String.valueOf(v)));
+      } else if (value != null && !value.toString().isBlank()) {
+        for (String part : value.toString().replace("[", "").replace("]", "").replace("\"", "").split(",")) {
+          if (!part.isBlank()) {
+            result.add(part.trim());
+          }
+        }
+      }
+      if (result.isEmpty() && required) {
+        problems.add("请至少选择一项“" + label + "”");
+      }
+      for (String v : result) {
+        if (!allowed.contains(v)) {
+          problems.add("“" + label + "”的选项“" + v + "”无效");
+        }
+      }
+      return result;
+    }
+
+    /** A date entered as yyyy-MM-dd (or a Date); in the future when future is true. */
+    public LocalDate date(String key, String label, boolean required, boolean future) {
+      Object value = value(task, key);
+      if (value == null || value.toString().isBlank()) {
+        if (required) {
+          problems.add("“" + label + "”不能为空");
+        }
+        return null;
+      }
+      LocalDate date;
+      try {
+        date = value instanceof Date d
+            ? d.toInstant().atZone(Deadlines.ZONE).toLocalDate()
+            : LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+      } catch (DateTimeParseException e) {
+        problems.add("“" + label + "”不是有效日期（应为 年-月-日）");
+        return null;
+      }
+      if (future && date.isBefore(Deadlines.today())) {
+        problems.add("“" + label + "”不能早于今天");
+        return null;
+      }
+      return date;
+    }
+
+    public void problem(String message) {
+      problems.add(message);
+    }
+
+    public void check() {
+      if (!problems.isEmpty()) {
+        throw new InvalidFormException(problems);
+      }
+    }
+  }
+}
