@@ -71,11 +71,11 @@ public class IdentitySync implements MemberAccounts {
   }
 
   @Override
-  public List<Credential> synchronize() {
-    return SystemAuthentication.run(identityService, this::doSynchronize);
+  public List<Credential> synchronize(Set<String> releasedUsernames) {
+    return SystemAuthentication.run(identityService, () -> doSynchronize(releasedUsernames));
   }
 
-  private List<Credential> doSynchronize() {
+  private List<Credential> doSynchronize(Set<String> releasedUsernames) {
     List<Organization> orgs = organizations.all();
     Map<String, Organization> byCode = orgs.stream()
         .collect(Collectors.toMap(Organization::getCode, Function.identity()));
@@ -90,8 +90,11 @@ public class IdentitySync implements MemberAccounts {
     }
     grantCommon();
 
+    List<Member> members = organizations.allMembers();
+    retire(releasedUsernames, members.stream().map(Member::getUsername).filter(Objects::nonNull)
+        .collect(Collectors.toSet()));
     List<Credential> credentials = new ArrayList<>();
-    for (Member member : organizations.allMembers()) {
+    for (Member member : members) {
       if (member.getUsername() == null) {
         continue;
       }
@@ -128,9 +131,24 @@ public class IdentitySync implements MemberAccounts {
     return credentials;
   }
 
+  /**
+   * A login whose member gave up the username (renamed or cleared) must not keep acting for the
+   * organization: it is deleted, so that the username given to someone else later starts afresh.
+   */
+  private void retire(Set<String> releasedUsernames, Set<String> owned) {
+    for (String username : releasedUsernames) {
+      if (!owned.contains(username) && !isReservedUsername(username)
+          && identityService.createUserQuery().userId(username).count() > 0) {
+        identityService.deleteUser(username);
+      }
+    }
+  }
+
   /** Authorizations that do not depend on the structure: every login may use Tasklist. */
   public void grantCommon() {
-    ensureGroup(OrganizationService.CITY_OFFICE_GROUP, "市委创先争优活动领导小组办公室");
+    if (identityService.createGroupQuery().groupId(OrganizationService.CITY_OFFICE_GROUP).count() == 0) {
+      ensureGroup(OrganizationService.CITY_OFFICE_GROUP, "市委创先争优活动领导小组办公室");
+    }
     grant(ANY, null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(ANY, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     String office = OrganizationService.CITY_OFFICE_GROUP;

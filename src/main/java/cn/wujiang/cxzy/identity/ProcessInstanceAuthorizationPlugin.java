@@ -58,7 +58,9 @@ class ProcessInstanceAuthorizationPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     String instanceId = execution.getProcessInstanceId();
-    for (Organization leader : organizations.ancestors(code)) {
+    java.util.Set<Organization> watchers = new java.util.LinkedHashSet<>(organizations.ancestors(code));
+    organizations.systemGuide(code).ifPresent(watchers::add);
+    for (Organization leader : watchers) {
       if (leader.isCityOffice()) {
         continue;
       }

@@ -1,10 +1,12 @@
 package cn.wujiang.cxzy.notification;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -34,17 +36,26 @@ public class Mailer {
   private final NotificationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final Executor executor;
+  private final ExecutorService executor;
   private final AtomicBoolean running = new AtomicBoolean();
 
   Mailer(NoticeRepository notices, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
-      TransactionTemplate transaction, Clock clock, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") Executor executor) {
+      TransactionTemplate transaction, Clock clock) {
     this.notices = notices;
     this.sender = sender;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
-    this.executor = executor;
+    this.executor = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "mailer");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
   }
 
   /** Sends what is due now, in the background. */
@@ -102,9 +113,5 @@ public class Mailer {
       }
     });
     return Boolean.TRUE.equals(ok);
-  }
-
-  static Duration delay(List<Duration> delays, int attempt) {
-    return delays.get(Math.min(attempt, delays.size() - 1));
   }
 }

@@ -120,7 +120,7 @@ public class ImportService {
       }
     }
     organizations.flush();
-    return new ImportResult(created, updated, accounts.synchronize());
+    return new ImportResult(created, updated, accounts.synchronize(Set.of()));
   }
 
   @Transactional
@@ -171,10 +171,12 @@ public class ImportService {
     int created = 0;
     int updated = 0;
     // Free usernames first so that two members may swap theirs within one file.
+    Set<String> released = new HashSet<>();
     for (MemberRow row : ordered) {
       Member member = existing.get(row.memberNo);
       if (member != null && member.getUsername() != null
           && !member.getUsername().equalsIgnoreCase(row.username == null ? "" : row.username)) {
+        released.add(member.getUsername());
         member.update(member.getName(), member.getOrgCode(), member.getRole(), member.getPosition(),
             member.getEmail(), null);
       }
@@ -192,7 +194,7 @@ public class ImportService {
       }
     }
     members.flush();
-    return new ImportResult(created, updated, accounts.synchronize());
+    return new ImportResult(created, updated, accounts.synchronize(released));
   }
 
   /** Whether the current owner of a username gives it up in this same file. */

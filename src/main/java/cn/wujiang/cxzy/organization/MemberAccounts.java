@@ -12,8 +12,11 @@ public interface MemberAccounts {
   record Credential(String memberNo, String name, String orgName, String username, String password) {
   }
 
-  /** Brings groups, users, memberships and authorizations in line; returns the new users' passwords. */
-  List<Credential> synchronize();
+  /**
+   * Brings groups, users, memberships and authorizations in line; returns the new users' passwords.
+   * Released usernames (a member's old login after a rename or removal) lose their login.
+   */
+  List<Credential> synchronize(java.util.Set<String> releasedUsernames);
 
   /** Whether a username belongs to a login that is not a member (the administrator, say). */
   boolean isReservedUsername(String username);

@@ -3,6 +3,7 @@ package cn.wujiang.cxzy.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -28,54 +29,54 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ImportRejectedException.class)
   ResponseEntity<ApiError> rejected(ImportRejectedException e) {
-    return ResponseEntity.badRequest().body(new ApiError(e.getMessage(), e.errors()));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new ApiError(e.getMessage(), e.errors()));
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ApiError> invalid(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(ApiError.of(e.getMessage()));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
   }
 
   @ExceptionHandler(UnknownOrganizationException.class)
   ResponseEntity<ApiError> unknown(UnknownOrganizationException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
   }
 
   @ExceptionHandler(CurrentUser.AccessDeniedException.class)
   ResponseEntity<ApiError> denied(CurrentUser.AccessDeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
   }
 
   @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
       MultipartException.class, HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
   ResponseEntity<ApiError> badRequest(Exception e) {
     if (e instanceof MaxUploadSizeExceededException) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of("文件过大，最大 10 MB"));
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("文件过大，最大 10 MB"));
     }
     String message = e instanceof MissingServletRequestPartException m
         ? "缺少上传的文件（表单字段 " + m.getRequestPartName() + "）"
         : "请求格式不正确";
-    return ResponseEntity.badRequest().body(ApiError.of(message));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(message));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of("不支持的请求内容类型"));
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("不支持的请求内容类型"));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of("不支持的请求方法"));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("不支持的请求方法"));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("页面不存在"));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("页面不存在"));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     LOG.error("Unexpected error in API", e);
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of("系统内部错误，请稍后重试或联系管理员"));
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("系统内部错误，请稍后重试或联系管理员"));
   }
 }
