@@ -86,8 +86,9 @@ public class CommitmentService {
       String recordedBy) {
     Commitment commitment = get(orgCode, phaseId);
     MemberCommitment mc = memberCommitments.findByCommitmentIdAndMemberNo(commitment.getId(), memberNo)
-        .orElseGet(() -> memberCommitments.save(new MemberCommitment(commitment.getId(), memberNo)));
+        .orElseGet(() -> new MemberCommitment(commitment.getId(), memberNo));
     mc.claim(itemSeqs.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")), text, recordedBy);
+    memberCommitments.save(mc);
   }
 
   public Optional<MemberCommitment> memberCommitment(String orgCode, String phaseId, String memberNo) {

@@ -70,7 +70,7 @@ class DraftCommitmentsForm implements TaskListener {
     String standardOrg = check.text(STANDARD_ORG, "先进基层党组织具体标准", true, 2000);
     String standardMember = check.text(STANDARD_MEMBER, "优秀共产党员具体标准", true, 2000);
     List<String> allowed = Carriers.of(org.getSystem());
-    List<String> carriers = check.choices(CARRIERS, "活动载体", allowed, !allowed.isEmpty());
+    List<String> carriers = check.choices(CARRIERS, "活动载体", allowed, false);
     List<String> items = CommitmentForms.lines(itemsText);
     if (itemsText != null && items.isEmpty()) {
       check.problem("“承诺事项”不能为空");
