@@ -130,6 +130,26 @@ public class OrganizationService {
     throw new IllegalArgumentException("the city office has no leading body");
   }
 
+  /** The leading body of each of the organizations, computed in one pass. */
+  public Map<String, Organization> leadingBodies(java.util.Collection<String> orgCodes) {
+    Map<String, Organization> index = index();
+    Map<String, Organization> result = new java.util.HashMap<>();
+    for (String code : orgCodes) {
+      Organization current = index.get(code);
+      while (current != null && current.getLeaderCode() != null) {
+        Organization leader = index.get(current.getLeaderCode());
+        if (leader == null || leader.isCityOffice()) {
+          break;
+        }
+        current = leader;
+      }
+      if (current != null && !current.isCityOffice()) {
+        result.put(code, current);
+      }
+    }
+    return result;
+  }
+
   /**
    * The bodies that must approve a selection of the organization or its members: its leading body and
    * its system guide, one body where they are the same (会签).

@@ -2,13 +2,13 @@ package cn.wujiang.cxzy.process;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * What a person entered in a task form is not acceptable. The task stays open, nothing is saved, and
- * Tasklist shows the message.
+ * Tasklist shows the message. A bad request (HTTP 400 through the REST API), not an engine failure.
  */
-public class InvalidFormException extends ProcessEngineException {
+public class InvalidFormException extends BadUserRequestException {
 
   public InvalidFormException(List<String> problems) {
     super("请修改后再提交：" + String.join("；", problems));

@@ -65,8 +65,14 @@ public class TaskDeadlineNotices {
     return sent;
   }
 
+  /** The open tasks of the step whose deadline fired (all open tasks where that is not known). */
   private List<Task> openTasks(DelegateExecution execution) {
-    return taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list();
+    Object step = execution.getVariable(ProcessEnginePlugins.DEADLINE_ACTIVITY);
+    var query = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active();
+    if (step instanceof String key) {
+      query.taskDefinitionKey(key);
+    }
+    return query.list();
   }
 
   private List<Recipient> holders(Task task) {

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public final class TaskForms {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private TaskForms() {
   }
 
@@ -104,17 +106,19 @@ public final class TaskForms {
       return text;
     }
 
-    @SuppressWarnings("unchecked")
-    public List<String> choices(String key, String label, Collection<String> allowed, boolean required) {
+      public List<String> choices(String key, String label, Collection<String> allowed, boolean required) {
       Object value = value(task, key);
       List<String> result = new ArrayList<>();
       if (value instanceof Collection<?> c) {
         c.forEach(v -> result.add(String.valueOf(v)));
       } else if (value != null && !value.toString().isBlank()) {
-        for (String part : value.toString().replace("[", "").replace("]", "").replace("\"", "").split(",")) {
-          if (!part.isBlank()) {
-            result.add(part.trim());
-          }
+        // Tasklist submits a checklist as a JSON array (a Spin Json value).
+        String text = value.toString().trim();
+        try {
+          List<?> list = text.startsWith("[") ? JSON.readValue(text, List.class) : List.of(text);
+          list.forEach(v -> result.add(String.valueOf(v)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          problems.add("“" + label + "”格式不正确");
         }
       }
       if (result.isEmpty() && required) {

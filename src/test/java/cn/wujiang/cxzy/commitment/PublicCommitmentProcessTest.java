@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,11 @@ class PublicCommitmentProcessTest {
     Task draft = task(pi, "Task_DraftCommitments");
     assertThat(draft).hasCandidateGroup("tl-zx");
     assertThat(taskService.getVariableLocal(draft.getId(), "orgName")).isEqualTo("同里镇古镇初级中学党支部");
-    submit(draft, draftValues("1. 每位党员教师结对帮扶两名学困生\n2. 开设党员示范课每学期一节\n\n- 家访覆盖全部学生"));
+    Map<String, Object> values = draftValues("1. 每位党员教师结对帮扶两名学困生\n2. 开设党员示范课每学期一节\n\n- 家访覆盖全部学生");
+    // Tasklist sends a checklist as a JSON array.
+    values.put("carriers", SpinValues.jsonValue("[\"堡垒工程\",\"\\u515a\\u5458\\u5e08\\u5fb7\\u6807\\u5175\"]").create());
+    submit(draft, values);
+    assertThat(commitments.find("tl-zx", phase).orElseThrow().getCarriers()).isEqualTo("堡垒工程、党员师德标兵");
 
     assertThat(commitments.items("tl-zx", phase)).extracting(CommitmentItem::getText)
         .containsExactly("每位党员教师结对帮扶两名学困生", "开设党员示范课每学期一节", "家访覆盖全部学生");
@@ -201,7 +206,7 @@ class PublicCommitmentProcessTest {
     }
     values.putIfAbsent("carriers", List.of("堡垒工程"));
     assertThatThrownBy(() -> formService.submitTaskForm(draft.getId(), values))
-        .hasRootCauseInstanceOf(InvalidFormException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidFormException.class).hasMessageStartingWith("请修改后再提交：").hasMessageContaining(message);
     assertThat(pi).isWaitingAt("Task_DraftCommitments");
     assertThat(commitments.find("edu-tszx", phase)).isEmpty();
   }
