@@ -3,8 +3,6 @@ package cn.wujiang.cxzy.board;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +45,10 @@ class BoardController {
     Map<String, Organization> bodies = organizations.leadingBodies(
         published.stream().map(p -> p.org().getCode()).toList());
     // system label → leading body name → commitments
-    Map<String, Map<String, List<CommitmentService.Published>>> grouped = new TreeMap<>();
-    for (CommitmentService.Published p : published) {
+    Map<String, Map<String, List<CommitmentService.Published>>> grouped = new LinkedHashMap<>();
+    List<CommitmentService.Published> bySystem = published.stream()
+        .sorted(java.util.Comparator.comparing((CommitmentService.Published p) -> p.org().getSystem())).toList();
+    for (CommitmentService.Published p : bySystem) {
       Organization body = bodies.get(p.org().getCode());
       grouped.computeIfAbsent(p.org().getSystem().label() + "系统", k -> new LinkedHashMap<>())
           .computeIfAbsent(body == null ? "" : body.getName(), k -> new java.util.ArrayList<>())
@@ -59,9 +59,5 @@ class BoardController {
     model.addAttribute("count", published.size());
     model.addAttribute("title", "承诺公示");
     return "board/commitments";
-  }
-
-  static String join(List<String> parts) {
-    return parts.stream().collect(Collectors.joining("、"));
   }
 }
