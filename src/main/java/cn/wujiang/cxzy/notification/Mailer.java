@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,6 @@ public class Mailer {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ExecutorService executor;
-  private final AtomicBoolean running = new AtomicBoolean();
 
   Mailer(NoticeRepository notices, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
       TransactionTemplate transaction, Clock clock) {
@@ -65,26 +63,25 @@ public class Mailer {
     }
   }
 
-  /** Sends every mail that is due; retries those whose last attempt failed once their delay passed. */
+  /**
+   * Sends every mail that is due; retries those whose last attempt failed once their delay passed.
+   * One run at a time on a node, so the scheduler and an after-commit send never mail twice.
+   */
   @Scheduled(fixedDelayString = "${cxzy.notification.retry-interval-ms:30000}", initialDelay = 10_000)
-  public int sendDue() {
+  public synchronized int sendDue() {
     JavaMailSender mail = sender.getIfAvailable();
-    if (mail == null || !running.compareAndSet(false, true)) {
+    if (mail == null) {
       return 0;
     }
     int sent = 0;
-    try {
-      List<Notice> due;
-      do {
-        due = transaction.execute(s -> notices.findByEmailStatusAndNextAttemptAtLessThanEqualOrderById(
-            Notice.EmailStatus.PENDING, clock.instant(), PageRequest.of(0, BATCH)));
-        for (Notice notice : due) {
-          sent += send(mail, notice.getId()) ? 1 : 0;
-        }
-      } while (due.size() == BATCH && sent > 0);
-    } finally {
-      running.set(false);
-    }
+    List<Notice> due;
+    do {
+      due = transaction.execute(s -> notices.findByEmailStatusAndNextAttemptAtLessThanEqualOrderById(
+          Notice.EmailStatus.PENDING, clock.instant(), PageRequest.of(0, BATCH)));
+      for (Notice notice : due) {
+        sent += send(mail, notice.getId()) ? 1 : 0;
+      }
+    } while (due.size() == BATCH && sent > 0);
     return sent;
   }
 
