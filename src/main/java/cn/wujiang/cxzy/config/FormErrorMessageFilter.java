@@ -23,8 +23,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(2)
 class FormErrorMessageFilter extends OncePerRequestFilter {
 
-  private static final Pattern SUBMIT = Pattern.compile(".*/task/[^/]+/(submit-form|complete)$");
-  private static final Pattern PREFIX = Pattern.compile("Cannot (submit task form|complete task) [^:\"]*: ");
+  private static final Pattern SUBMIT =
+      Pattern.compile(".*/(task/[^/]+/(submit-form|complete)|process-definition/.+/(submit-form|start))$");
+  private static final Pattern PREFIX =
+      Pattern.compile("Cannot (submit task form|complete task|instantiate process definition) [^:\"]*: ");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

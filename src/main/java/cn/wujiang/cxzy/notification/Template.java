@@ -14,7 +14,9 @@ public enum Template {
   COMMITMENTS_PUBLISHED("{1}的承诺已公开", "{0}同志：\n{1}在本时段的公开承诺已经上级审核并向群众公开，请对照承诺事项抓好落实。公开承诺可在“承诺公示”页面查看。"),
   RECTIFICATION_ORDERED("整改通知：{1}", "{0}同志：\n上级在领导点评中要求{2}整改，整改期限 {3}。问题：{4}"),
   RECTIFICATION_OVERDUE("整改逾期：{2}", "{0}同志：\n{2}的整改已于 {3} 到期仍未通过验收，请督促整改。"),
-  FULFILMENT_VERIFIED("{1}的承诺兑现情况已核实", "{0}同志：\n{1}在本时段的承诺兑现情况已经上级核实，兑现率 {2}。");
+  FULFILMENT_VERIFIED("{1}的承诺兑现情况已核实", "{0}同志：\n{1}在本时段的承诺兑现情况已经上级核实，兑现率 {2}。"),
+  INSPECTION_CRITICIZED("督查通报：{1}创先争优活动落实不到位", "{0}同志：\n随机督查发现{1}开展创先争优活动落实不到位：{2}\n请于 {3} 前完成限期改进，并在系统中报告改进情况。"),
+  IMPROVEMENT_OVERDUE("限期改进逾期：{1}", "{0}同志：\n{1}的限期改进已于 {2} 到期仍未通过验收，督查发现的问题：{3}。请督促落实。");
 
   private final String subject;
   private final String body;

@@ -51,6 +51,23 @@ public final class TaskForms {
     }
   }
 
+  /**
+   * The execution that holds a variable itself: in a multi-instance subprocess, the instance's own
+   * scope (a task with boundary events runs in a scope of its own, which ends with the task), where a
+   * decision must be kept for the gateway after the task.
+   */
+  public static DelegateExecution scopeHolding(DelegateTask task, String variable) {
+    org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity execution =
+        (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) task.getExecution();
+    while (execution != null && !execution.hasVariableLocal(variable)) {
+      execution = execution.getParent();
+    }
+    if (execution == null) {
+      throw new IllegalStateException("no execution of task " + task.getId() + " holds " + variable);
+    }
+    return execution;
+  }
+
   /** Collects the problems of one submission; {@link #check()} refuses it with all of them. */
   public static final class Check {
     private final DelegateTask task;

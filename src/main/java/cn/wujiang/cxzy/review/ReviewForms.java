@@ -111,14 +111,7 @@ class ReviewForms {
 
   /** The execution of the member's instance of the multi-instance subprocess: the one holding memberNo. */
   static DelegateExecution memberExecution(DelegateTask task) {
-    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    while (execution != null && !execution.hasVariableLocal(ReviewProcess.Var.MEMBER_NO)) {
-      execution = execution.getParent();
-    }
-    if (execution == null) {
-      throw new IllegalStateException("task " + task.getId() + " is not about a member");
-    }
-    return execution;
+    return TaskForms.scopeHolding(task, ReviewProcess.Var.MEMBER_NO);
   }
 
   static String day(LocalDate date) {

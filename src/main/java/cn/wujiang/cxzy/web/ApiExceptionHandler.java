@@ -37,6 +37,11 @@ public class ApiExceptionHandler {
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+  ResponseEntity<ApiError> invalidForm(RuntimeException e) {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
+  }
+
   @ExceptionHandler(UnknownOrganizationException.class)
   ResponseEntity<ApiError> unknown(UnknownOrganizationException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));

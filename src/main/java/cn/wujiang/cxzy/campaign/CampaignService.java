@@ -1,0 +1,161 @@
+package cn.wujiang.cxzy.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wujiang.cxzy.organization.OrgSystem;
+import cn.wujiang.cxzy.organization.Organization;
+import cn.wujiang.cxzy.organization.OrganizationService;
+import cn.wujiang.cxzy.process.Deadlines;
+import cn.wujiang.cxzy.web.InvalidInputException;
+
+/** Phases of the campaign: started once by the city office, ended when due, early, or cancelled. */
+@Service
+@Transactional
+public class CampaignService {
+
+  private final PhaseRepository phases;
+  private final OrganizationService organizations;
+  private final CampaignSettings settings;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  CampaignService(PhaseRepository phases, OrganizationService organizations, CampaignSettings settings,
+      @Lazy RuntimeService runtimeService, Clock clock) {
+    this.phases = phases;
+    this.organizations = organizations;
+    this.settings = settings;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** Checks and records a new phase; the problems are the start form's, in Chinese. */
+  public Phase open(Integer number, String theme, LocalDate start, LocalDate end, String by, List<String> problems) {
+    if (number == null || number < 1 || number > 99) {
+      problems.add("“时段序号”应为 1 到 99 的整数");
+    } else if (phases.existsByNumber(number)) {
+      problems.add("第 " + number + " 时段已经开始过，不能重复发起");
+    }
+    if (theme == null || theme.isBlank()) {
+      problems.add("“专题”不能为空");
+    } else if (theme.length() > 200) {
+      problems.add("“专题”过长，最多 200 字");
+    }
+    if (start != null && end != null && !end.isAfter(start)) {
+      problems.add("“结束日期”应晚于“开始日期”");
+    }
+    if (end != null && end.isBefore(Deadlines.today()) && settings.phaseLength() == null) {
+      problems.add("“结束日期”不能早于今天");
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    Instant now = clock.instant();
+    Instant endsAt = settings.phaseLength() != null
+        ? now.plus(settings.phaseLength())
+        : Deadlines.endOfDay(end).toInstant();
+    return phases.save(new Phase(number, theme.strip(), start, end, by, now, endsAt));
+  }
+
+  public void attach(String phaseId, String processInstanceId) {
+    get(phaseId).attach(processInstanceId);
+  }
+
+  @Transactional(readOnly = true)
+  public Phase get(String phaseId) {
+    return phases.findById(phaseId).orElseThrow(() -> new InvalidInputException("时段“" + phaseId + "”不存在"));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Phase> find(String phaseId) {
+    return phaseId == null ? Optional.empty() : phases.findById(phaseId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Phase> all() {
+    return phases.findAllByOrderByNumber();
+  }
+
+  /** The grassroots organizations of the education and health systems: one cycle each. */
+  @Transactional(readOnly = true)
+  public List<String> participants() {
+    List<String> codes = new ArrayList<>();
+    for (Organization org : organizations.all()) {
+      if (org.isGrassroots() && (org.getSystem() == OrgSystem.EDUCATION || org.getSystem() == OrgSystem.HEALTH)) {
+        codes.add(org.getCode());
+      }
+    }
+    return codes;
+  }
+
+  /** The leading bodies with at least one participating organization in their scope. */
+  @Transactional(readOnly = true)
+  public List<String> commendingBodies() {
+    List<String> participants = participants();
+    return organizations.leadingBodies().stream()
+        .filter(body -> organizations.scope(body.getCode()).stream().anyMatch(o -> participants.contains(o.getCode())))
+        .map(Organization::getCode)
+        .toList();
+  }
+
+  /** Marks the phase ended (when due: by nobody; early: by the city office, with a reason). */
+  public void ended(String phaseId, Phase.Status status, String by, String reason) {
+    get(phaseId).end(status, by, clock.instant(), reason);
+  }
+
+  /** The city office ends a phase before its time; commendation still follows. */
+  public void endEarly(String phaseId, String by, String reason) {
+    request(phaseId, by, reason, Phase.Status.ENDED_EARLY, CampaignProcess.MESSAGE_END);
+  }
+
+  /** The city office cancels a phase: every cycle stops, nothing is commended. */
+  public void cancel(String phaseId, String by, String reason) {
+    request(phaseId, by, reason, Phase.Status.CANCELLED, CampaignProcess.MESSAGE_CANCEL);
+  }
+
+  private void request(String phaseId, String by, String reason, Phase.Status status, String message) {
+    Phase phase = get(phaseId);
+    if (phase.getStatus() != Phase.Status.RUNNING) {
+      throw new InvalidInputException("第 " + phase.getNumber() + " 时段已经结束，不能再操作");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+      throw new InvalidInputException("请写明原因（1000 字以内）");
+    }
+    phase.end(status, by, clock.instant(), reason.strip());
+    runtimeService.createMessageCorrelation(message)
+        .processInstanceBusinessKey(businessKey(phaseId))
+        .correlate();
+  }
+
+  public static String businessKey(String phaseId) {
+    return "phase:" + phaseId;
+  }
+
+  /** The end of the phase in the application's time. */
+  @Transactional(readOnly = true)
+  public Instant endsAt(String phaseId) {
+    return get(phaseId).getEndsAt();
+  }
+
+  ZonedDateTime zoned(Instant instant) {
+    return instant.atZone(Deadlines.ZONE);
+  }
+
+  CampaignSettings settings() {
+    return settings;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,86 @@
+package cn.wujiang.cxzy.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.wujiang.cxzy.identity.CurrentUser;
+
+/**
+ * Phases through the API: the same start as the start form in Tasklist, and the city office's early
+ * end or cancellation with a reason.
+ */
+@RestController
+@RequestMapping("/api/phases")
+class PhaseController {
+
+  private final CampaignService campaign;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+
+  PhaseController(CampaignService campaign, RuntimeService runtimeService, CurrentUser currentUser) {
+    this.campaign = campaign;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+  }
+
+  record PhaseView(String id, int number, String theme, String label, LocalDate startDate, LocalDate endDate,
+      String status, Instant startedAt, Instant endsAt, String endReason) {
+    static PhaseView of(Phase p) {
+      return new PhaseView(p.getId(), p.getNumber(), p.getTheme(), p.label(), p.getStartDate(), p.getEndDate(),
+          p.getStatus().name(), p.getStartedAt(), p.getEndsAt(), p.getEndReason());
+    }
+  }
+
+  record StartRequest(Integer phaseNumber, String theme, String startDate, String endDate) {
+  }
+
+  record Reason(String reason) {
+  }
+
+  @GetMapping
+  List<PhaseView> phases() {
+    currentUser.userId();
+    return campaign.all().stream().map(PhaseView::of).toList();
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  PhaseView start(@RequestBody StartRequest request) {
+    currentUser.requireCityOffice();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CampaignProcess.Field.NUMBER, request.phaseNumber());
+    variables.put(CampaignProcess.Field.THEME, request.theme());
+    variables.put(CampaignProcess.Field.START_DATE, request.startDate());
+    variables.put(CampaignProcess.Field.END_DATE, request.endDate());
+    String instanceId = runtimeService.startProcessInstanceByKey(CampaignProcess.KEY, variables).getId();
+    String phaseId = (String) runtimeService.getVariable(instanceId, CampaignProcess.Var.PHASE_ID);
+    return PhaseView.of(campaign.get(phaseId));
+  }
+
+  @PostMapping("/{phaseId}/end")
+  PhaseView end(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
+    currentUser.requireCityOffice();
+    campaign.endEarly(phaseId, currentUser.userId(), reason == null ? null : reason.reason());
+    return PhaseView.of(campaign.get(phaseId));
+  }
+
+  @PostMapping("/{phaseId}/cancel")
+  PhaseView cancel(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
+    currentUser.requireCityOffice();
+    campaign.cancel(phaseId, currentUser.userId(), reason == null ? null : reason.reason());
+    return PhaseView.of(campaign.get(phaseId));
+  }
+}
