@@ -72,9 +72,20 @@ public class Phase {
 
   /** The phase as people say it: 第一时段（专题）. */
   public String label() {
-    String[] digits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-    String n = number >= 0 && number <= 10 ? digits[number] : String.valueOf(number);
-    return "第" + n + "时段：" + theme;
+    return "第" + chinese(number) + "时段：" + theme;
+  }
+
+  /** 1 → 一, 10 → 十, 12 → 十二, 77 → 七十七 (1 to 99). */
+  static String chinese(int n) {
+    String[] digits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99) {
+      return String.valueOf(n);
+    }
+    if (n < 10) {
+      return digits[n];
+    }
+    String tens = n / 10 == 1 ? "十" : digits[n / 10] + "十";
+    return n % 10 == 0 ? tens : tens + digits[n % 10];
   }
 
   public String getId() {

@@ -23,6 +23,15 @@ class SecurityConfig {
     return basicAuthentication("api-authentication", "/api/*");
   }
 
+  /** The campaign's progress page and its export: for the city office and the leading bodies. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> progressAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        basicAuthentication("progress-authentication", "/progress");
+    registration.addUrlPatterns("/progress.xlsx");
+    return registration;
+  }
+
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name,
       String pattern) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

@@ -19,7 +19,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/board") || path.startsWith("/evaluate") || path.startsWith("/api"));
+    return !(path.startsWith("/board") || path.startsWith("/evaluate") || path.startsWith("/api")
+        || path.startsWith("/progress"));
   }
 
   @Override
