@@ -15,12 +15,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Two engine-wide rules of this application:
+ * Engine-wide rules of this application:
  * <ul>
  * <li>a refused form reaches Tasklist as our Chinese message (HTTP 400), not wrapped in the engine's
  * English "exception while invoking the TaskListener";</li>
  * <li>a deadline timer on a task marks, on the path it starts, which task fell due, so that a reminder
- * or an escalation names that task and no other.</li>
+ * or an escalation names that task and no other;</li>
+ * <li>a job that keeps failing raises an incident with a Chinese message.</li>
  * </ul>
  */
 @Component
@@ -53,6 +54,34 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+
+    List<org.camunda.bpm.engine.impl.incident.IncidentHandler> handlers =
+        configuration.getCustomIncidentHandlers() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
+    handlers.add(new FailedJobIncidentHandler());
+    configuration.setCustomIncidentHandlers(handlers);
+  }
+
+  /**
+   * A job that failed after all its retries raises an incident whose message a leader reads in Cockpit:
+   * in Chinese, saying what happened and what to do, with the technical cause after it.
+   */
+  static final class FailedJobIncidentHandler extends org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler {
+    FailedJobIncidentHandler() {
+      super(org.camunda.bpm.engine.runtime.Incident.FAILED_JOB_HANDLER_TYPE);
+    }
+
+    @Override
+    public org.camunda.bpm.engine.runtime.Incident handleIncident(
+        org.camunda.bpm.engine.impl.incident.IncidentContext context, String message) {
+      return super.handleIncident(context, chinese(message));
+    }
+
+    static String chinese(String message) {
+      String text = "自动执行失败，重试次数已用完。请排除原因后在流程监控中重试该作业。原因："
+          + (message == null ? "未知" : message);
+      return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
   }
 
   /** Rethrows a form refusal found in the cause chain as itself. */
