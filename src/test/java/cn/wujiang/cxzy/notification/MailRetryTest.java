@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -23,8 +22,6 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Notices reach the inbox at once; e-mail goes out after the commit and is retried while the server is down. */
 @DemoCityTest
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3931",
-    "cxzy.notification.retry-delays=PT1M,PT5M"})
 class MailRetryTest {
 
   @RegisterExtension
