@@ -1,0 +1,68 @@
+package cn.wujiang.cxzy.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.wujiang.cxzy.DemoCityTest;
+import cn.wujiang.cxzy.campaign.CampaignService;
+import cn.wujiang.cxzy.campaign.Phase;
+import cn.wujiang.cxzy.commitment.Commitment;
+import cn.wujiang.cxzy.commitment.CommitmentService;
+import cn.wujiang.cxzy.evaluation.Evaluation;
+import cn.wujiang.cxzy.evaluation.EvaluationService;
+
+/** A complete phase for the demo city, every person's part played by the simulator. */
+@DemoCityTest
+class WholePhaseTest {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired PhaseSimulator simulator;
+  @Autowired CampaignService campaign;
+  @Autowired CommitmentService commitments;
+  @Autowired EvaluationService evaluations;
+
+  @Test
+  void aWholePhaseRunsThroughForEveryOrganization() {
+    String root = runtimeService.startProcessInstanceByKey("campaignPhase", Map.of("phaseNumber", 91,
+        "theme", "推动科学发展筑堡垒，建设和谐教育当先锋", "startDate", LocalDate.now().toString(),
+        "endDate", LocalDate.now().plusMonths(6).toString())).getId();
+    String phaseId = (String) runtimeService.getVariable(root, "phaseId");
+
+    PhaseSimulator.Result result = simulator.simulate(phaseId, 400);
+
+    assertThat(result.phaseEnded()).as(result.toString()).isTrue();
+    assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.ENDED);
+    List<String> participants = campaign.participants();
+    List<HistoricProcessInstance> cycles = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("orgCycle").processInstanceBusinessKeyLike("%:" + phaseId).list();
+    assertThat(cycles).hasSize(participants.size()).allMatch(c -> "COMPLETED".equals(c.getState()));
+    for (String org : participants) {
+      assertThat(commitments.find(org, phaseId)).as(org).get()
+          .extracting(Commitment::getStatus).isEqualTo(Commitment.Status.PUBLISHED);
+      assertThat(commitments.find(org, phaseId).orElseThrow().getFulfilmentRate()).as(org).isNotNull();
+    }
+    List<Evaluation> evaluated = evaluations.withResults(phaseId);
+    assertThat(evaluated).hasSize(participants.size())
+        .allMatch(e -> e.getStatus() == Evaluation.Status.ANNOUNCED);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("leadershipReview")
+        .processInstanceBusinessKeyLike("%:" + phaseId + ":%").finished().count())
+        .isGreaterThanOrEqualTo(participants.size());
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike("%:" + phaseId + "%").count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().count()).isZero();
+    assertThat(result.ballots()).isGreaterThan(participants.size() * 10);
+  }
+}
