@@ -67,6 +67,42 @@ final class SimulatedAnswers {
     answers.put("Task_RunEvaluation", (task, random) -> Map.of("usePaper", "none"));
     answers.put("Task_EnterPaperTallies", (task, random) -> Map.of());
     answers.put("Task_ConfirmResults", (task, random) -> Map.of("decision", "confirm"));
+    answers.put("Task_NominateMembers", (task, random) -> {
+      Map<String, Object> local = sim.variables(task);
+      String member = first(local.get("memberOptions"));
+      String title = first(local.get("titleOptions"));
+      if (member == null || title == null) {
+        return Map.of("decision", "none", "reason", "本组织暂无符合条件的党员。");
+      }
+      return Map.of("decision", "nominate", "nominee_1", member, "title_1", title,
+          "deeds_1", "扎根岗位二十年，带头兑现承诺，群众评议满意率高，事迹感人。");
+    });
+    answers.put("Task_SelectNominations", (task, random) -> {
+      Map<String, Object> local = sim.variables(task);
+      List<String> orgs = new ArrayList<>();
+      List<String> nominations = new ArrayList<>();
+      String org = first(local.get("orgOptions"));
+      String nomination = first(local.get("nominationOptions"));
+      if (org != null) {
+        orgs.add(org);
+      }
+      if (nomination != null) {
+        nominations.add(nomination);
+      }
+      return Map.of("selectedOrgs", orgs, "selectedNominations", nominations,
+          "reason", "依据组织考核和群众评议结果综合评定。");
+    });
+    answers.put("Task_CoApproveNomination", (task, random) -> Map.of("decision", "approve", "comment", "同意推荐。"));
+    answers.put("Task_ApproveNomination", (task, random) -> Map.of("decision", "approve", "comment", "同意表彰。"));
+    answers.put("Task_ReviseNomination", (task, random) -> Map.of("decision", "withdraw", "comment", "撤回推荐。"));
+  }
+
+  /** The value of the first option of a select's options, or null. */
+  private static String first(Object options) {
+    if (options instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> option) {
+      return String.valueOf(option.get("value"));
+    }
+    return null;
   }
 
   private static Map<String, Object> claim(PhaseSimulator sim, Task task, Random random) {
