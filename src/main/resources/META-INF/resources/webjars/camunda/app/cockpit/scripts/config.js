@@ -49,9 +49,13 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
+  // zh is the fallback too, so that a Chinese browser loads zh.json alone. With en as the fallback,
+  // en.json is loaded as well, and whichever of the two arrives last sets moment.js's global locale
+  // from its dateLocales: relative times ("in 28 minutes", "2 minutes ago") and dates came out in
+  // English at random. Every English label has a Chinese value, so nothing falls back to English.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // skipCustomListeners: {
   //   default: true,

@@ -15,6 +15,42 @@
  * limitations under the License.
  */
 
+// Tasklist's date pickers (follow-up and due date) take month and day names from AngularJS's
+// $locale, which is English; the dateLocales of zh.json reach moment.js only. This AngularJS module,
+// registered as a RequireJS module and loaded through requireJsConfig below, gives them Chinese names
+// when Tasklist is in Chinese.
+const ZH_DATES = 'cxzy-zh-dates';
+const zhDates = typeof window.define === 'function' && !!window.define.amd;
+if (zhDates) {
+  window.define(ZH_DATES, [], () => {
+    window.angular.module('cxzy.zhDates', []).run(['$injector', ($injector) => {
+      const translate = $injector.has('$translate') ? $injector.get('$translate') : null;
+      const language = translate
+        && (translate.use() || translate.proposedLanguage() || translate.preferredLanguage());
+      if (language !== 'zh') {
+        return;
+      }
+      const months = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+      Object.assign($injector.get('$locale').DATETIME_FORMATS, {
+        MONTH: months,
+        STANDALONEMONTH: months,
+        SHORTMONTH: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+        DAY: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+        SHORTDAY: ['日', '一', '二', '三', '四', '五', '六'],
+        AMPMS: ['上午', '下午'],
+        FIRSTDAYOFWEEK: 0
+      });
+      if ($injector.has('uibDatepickerConfig')) {
+        Object.assign($injector.get('uibDatepickerConfig'), {
+          formatDayTitle: 'y年M月',
+          formatMonthTitle: 'y年',
+          startingDay: 1
+        });
+      }
+    }]);
+  });
+}
+
 export default {
   // change the app name and vendor
   // (browser tab and header brand show: vendor + ' ' + name)
@@ -29,15 +65,20 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // zh is the fallback too, so that a Chinese browser loads zh.json alone. With en as the fallback,
+  // en.json is loaded as well, and whichever of the two arrives last sets moment.js's global locale
+  // from its dateLocales: relative times ("in 28 minutes", "2 minutes ago") and dates came out in
+  // English at random. Every English label has a Chinese value, so nothing falls back to English.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  requireJsConfig: zhDates ? { deps: [ZH_DATES], ngDeps: ['cxzy.zhDates'] } : undefined,
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
