@@ -95,7 +95,8 @@ class CampaignPhaseProcessTest {
     assertThat(cycles(phaseId)).isEmpty();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike("%:" + phaseId).count()).isZero();
     executeJobs(phase, "ServiceTask_ClosePhase");
-    assertThat(phase).isEnded().hasPassed("EndEvent_PhaseEnded");
+    commendNobody(phase, phaseId);
+    assertThat(phase).isEnded().hasPassed("CallActivity_Commendation", "EndEvent_PhaseEnded");
     Phase ended = campaign.get(phaseId);
     assertThat(ended.getStatus()).isEqualTo(Phase.Status.ENDED_EARLY);
     assertThat(ended.getEndReason()).isEqualTo("上级统一部署提前结束");
@@ -145,9 +146,28 @@ class CampaignPhaseProcessTest {
     }
     assertThat(phase).hasPassed("EndEvent_CyclesDone").isWaitingAt("ServiceTask_ClosePhase");
     executeJobs(phase, "ServiceTask_ClosePhase");
+    commendNobody(phase, phaseId);
     assertThat(phase).isEnded().hasPassed("EndEvent_PhaseEnded");
     assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.ENDED);
     assertThat(managementService.createJobQuery().processInstanceId(phase.getId()).count()).isZero();
+  }
+
+  /**
+   * Every leading body with organizations in the campaign runs its commendation; with no evaluation
+   * results in this phase nobody is eligible, and each ends at once.
+   */
+  private void commendNobody(ProcessInstance phase, String phaseId) {
+    for (int pass = 0; pass < 10; pass++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(phase.getId()).executable().messages().list();
+      jobs.addAll(managementService.createJobQuery().processDefinitionKey("commendation").executable().messages().list());
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(j -> managementService.executeJob(j.getId()));
+    }
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("commendation")
+        .processInstanceBusinessKeyLike("%:" + phaseId).finished().count())
+        .isEqualTo(campaign.commendingBodies().size());
   }
 
   private ProcessInstance startPhase() {

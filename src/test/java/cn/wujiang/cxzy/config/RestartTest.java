@@ -29,6 +29,7 @@ import cn.wujiang.cxzy.organization.OrganizationService;
  * The application as it runs on one machine: an H2 file database that outlives a restart. What the
  * city office imported is still there afterwards, and the demo city is not loaded a second time.
  */
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class RestartTest {
 
   @TempDir

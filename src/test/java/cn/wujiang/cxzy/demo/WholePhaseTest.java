@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,6 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.campaign.CampaignService;
 import cn.wujiang.cxzy.campaign.Phase;
+import cn.wujiang.cxzy.commendation.AwardedTitle;
+import cn.wujiang.cxzy.commendation.CommendationRound;
+import cn.wujiang.cxzy.commendation.CommendationService;
+import cn.wujiang.cxzy.commendation.Quota;
+import cn.wujiang.cxzy.commendation.Title;
 import cn.wujiang.cxzy.commitment.Commitment;
 import cn.wujiang.cxzy.commitment.CommitmentService;
 import cn.wujiang.cxzy.evaluation.Evaluation;
@@ -34,6 +40,7 @@ class WholePhaseTest {
   @Autowired CampaignService campaign;
   @Autowired CommitmentService commitments;
   @Autowired EvaluationService evaluations;
+  @Autowired CommendationService commendations;
 
   @Test
   void aWholePhaseRunsThroughForEveryOrganization() {
@@ -64,5 +71,19 @@ class WholePhaseTest {
     assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike("%:" + phaseId + "%").count()).isZero();
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
     assertThat(result.ballots()).isGreaterThan(participants.size() * 10);
+
+    // Every leading body with organizations in the campaign commended within its quotas.
+    List<CommendationRound> rounds = commendations.rounds(phaseId);
+    assertThat(rounds).hasSize(campaign.commendingBodies().size());
+    List<AwardedTitle> awarded = commendations.awarded(phaseId);
+    assertThat(awarded).isNotEmpty();
+    for (CommendationRound round : rounds) {
+      Map<Title, Quota> quotas = commendations.quotas(round);
+      Map<Title, Long> given = awarded.stream().filter(a -> a.getRoundId().equals(round.getId()))
+          .collect(Collectors.groupingBy(AwardedTitle::getTitle, Collectors.counting()));
+      given.forEach((title, count) -> assertThat(count).as(round.getCommitteeCode() + " " + title)
+          .isLessThanOrEqualTo(quotas.get(title).getQuota()));
+    }
+    assertThat(awarded.stream().map(a -> a.getSubject() + a.getTitle()).distinct().count()).isEqualTo(awarded.size());
   }
 }
