@@ -48,6 +48,8 @@ class SelectNominationsForm implements TaskListener {
       values.put(NOMINATIONS, nominationRows(round, proposed));
       values.put(REPLIES, replyRows(round));
       values.put(FLAGS, flagLines(round, orgs, proposed));
+      values.put(SELECTED_ORGS, TaskForms.checklist(List.of()));
+      values.put(SELECTED_NOMINATIONS, TaskForms.checklist(List.of()));
       values.put(ORG_OPTIONS, CommendationForms.options(
           orgs.stream().map(c -> c.getRank() + ". " + commendations.orgName(c.getOrgCode()) + "（综合得分 "
               + CommendationForms.number(c.getComposite()) + "）").toList(),

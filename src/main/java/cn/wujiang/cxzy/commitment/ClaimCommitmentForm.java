@@ -42,11 +42,12 @@ class ClaimCommitmentForm implements TaskListener {
       values.put(ORG_NAME, forms.org(task).getName());
       values.put(PHASE_NAME, phaseId);
       values.put(MEMBER_NAME, member.getName() + (member.getPosition() == null ? "" : "（" + member.getPosition() + "）"));
+      values.put(CLAIMED_ITEMS, TaskForms.checklist(List.of()));
       values.put(ITEM_OPTIONS, CommitmentForms.options(
           items.stream().map(i -> i.getSeq() + ". " + i.getText()).toList(), seqs));
       commitments.memberCommitment(orgCode, phaseId, memberNo).ifPresent(mc -> {
-        values.put(CLAIMED_ITEMS, mc.getItemSeqs() == null || mc.getItemSeqs().isEmpty()
-            ? List.of() : List.of(mc.getItemSeqs().split(",")));
+        values.put(CLAIMED_ITEMS, TaskForms.checklist(mc.getItemSeqs() == null || mc.getItemSeqs().isEmpty()
+            ? List.of() : List.of(mc.getItemSeqs().split(","))));
         values.put(PERSONAL_COMMITMENT, mc.getText());
         if (mc.getStatus() == MemberCommitment.Status.RETURNED) {
           values.put(RETURN_COMMENT, mc.getReturnComment());

@@ -45,6 +45,7 @@ class DraftCommitmentsForm implements TaskListener {
     values.put(ORG_NAME, org.getName());
     values.put(PHASE_NAME, forms.phaseId(task));
     values.put(CARRIER_OPTIONS, CommitmentForms.options(carriers, carriers));
+    values.put(CARRIERS, TaskForms.checklist(List.of()));
     commitments.find(org.getCode(), forms.phaseId(task)).ifPresent(c -> {
       if (c.getStatus() == Commitment.Status.RETURNED) {
         values.put(RETURN_COMMENT, c.getLastComment());
@@ -53,8 +54,8 @@ class DraftCommitmentsForm implements TaskListener {
       values.put(PHASE_GOALS, c.getPhaseGoals());
       values.put(STANDARD_ORG, c.getStandardOrg());
       values.put(STANDARD_MEMBER, c.getStandardMember());
-      values.put(CARRIERS, c.getCarriers() == null || c.getCarriers().isEmpty()
-          ? List.of() : List.of(c.getCarriers().split("、")));
+      values.put(CARRIERS, TaskForms.checklist(c.getCarriers() == null || c.getCarriers().isEmpty()
+          ? List.of() : List.of(c.getCarriers().split("、"))));
       values.put(ITEMS, commitments.items(org.getCode(), forms.phaseId(task)).stream()
           .map(CommitmentItem::getText).collect(Collectors.joining("\n")));
     });

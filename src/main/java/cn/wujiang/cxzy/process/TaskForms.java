@@ -33,6 +33,15 @@ public final class TaskForms {
     task.setVariablesLocal(all);
   }
 
+  /**
+   * The value of a checklist field: Tasklist sends a checklist back with the type of the variable it
+   * was given, so it must start as a JSON array (an empty or null variable could never be submitted).
+   */
+  public static org.camunda.bpm.engine.variable.value.TypedValue checklist(Collection<String> checked) {
+    return org.camunda.spin.plugin.variable.SpinValues
+        .jsonValue(org.camunda.spin.Spin.JSON(checked == null ? List.of() : List.copyOf(checked))).create();
+  }
+
   /** What was submitted for a key: the task's own value, or one set on the process by an API call. */
   public static Object value(DelegateTask task, String key) {
     Object value = task.getVariableLocal(key);

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,8 +29,6 @@ import cn.wujiang.cxzy.process.InvalidFormException;
 /** campaignPhase: the start form, the fan-out to every organization, spot checks, early end, cancellation. */
 @DemoCityTest
 class CampaignPhaseProcessTest {
-
-  private static final AtomicInteger NUMBER = new AtomicInteger(10);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -74,7 +71,7 @@ class CampaignPhaseProcessTest {
   void aBadStartFormIsRefusedAndNoPhaseIsRecorded() {
     int before = campaign.all().size();
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CampaignProcess.KEY,
-        form(NUMBER.incrementAndGet(), " ", "2026-12-01", "2026-11-01")))
+        form(TestPhases.next(), " ", "2026-12-01", "2026-11-01")))
         .isInstanceOf(InvalidFormException.class)
         .hasMessageContaining("“专题”不能为空").hasMessageContaining("“结束日期”应晚于“开始日期”");
     ProcessInstance first = startPhase();
@@ -172,7 +169,7 @@ class CampaignPhaseProcessTest {
 
   private ProcessInstance startPhase() {
     return runtimeService.startProcessInstanceByKey(CampaignProcess.KEY,
-        form(NUMBER.incrementAndGet(), "推动科学发展筑堡垒", LocalDate.now().toString(), LocalDate.now().plusMonths(6).toString()));
+        form(TestPhases.next(), "推动科学发展筑堡垒", LocalDate.now().toString(), LocalDate.now().plusMonths(6).toString()));
   }
 
   private static Map<String, Object> form(int number, String theme, String start, String end) {

@@ -44,7 +44,7 @@ class WholePhaseTest {
 
   @Test
   void aWholePhaseRunsThroughForEveryOrganization() {
-    String root = runtimeService.startProcessInstanceByKey("campaignPhase", Map.of("phaseNumber", 91,
+    String root = runtimeService.startProcessInstanceByKey("campaignPhase", Map.of("phaseNumber", cn.wujiang.cxzy.campaign.TestPhases.next(),
         "theme", "推动科学发展筑堡垒，建设和谐教育当先锋", "startDate", LocalDate.now().toString(),
         "endDate", LocalDate.now().plusMonths(6).toString())).getId();
     String phaseId = (String) runtimeService.getVariable(root, "phaseId");

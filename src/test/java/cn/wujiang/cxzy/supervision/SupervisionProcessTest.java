@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -55,7 +54,7 @@ class SupervisionProcessTest {
   void setUp() {
     AbstractAssertions.init(engine);
     List<String> problems = new ArrayList<>();
-    Phase phase = campaign.open(ThreadLocalRandom.current().nextInt(50, 99), "督查测试", LocalDate.now(),
+    Phase phase = campaign.open(cn.wujiang.cxzy.campaign.TestPhases.next(), "督查测试", LocalDate.now(),
         LocalDate.now().plusMonths(6), "office.sec", problems);
     assertThat(problems).isEmpty();
     phaseId = phase.getId();
