@@ -210,7 +210,7 @@ def main():
         b = Node('nodeB', 18182, node_env).start().healthy()
         nodes = [a, b]
     else:
-        env['DB_URL'] = f'jdbc:h2:file:{OUT}/data/cxzy;DB_CLOSE_ON_EXIT=FALSE'
+        env['DB_URL'] = f'jdbc:h2:file:{OUT}/data/cxzy;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0'
         a = Node('node', 18183, env).start().healthy()
         nodes = [a]
     try:
