@@ -1,7 +1,5 @@
 package cn.wujiang.cxzy.commitment;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,21 +34,6 @@ public class CommitmentStarter {
   @Transactional
   public ProcessInstance startFulfilment(String orgCode, String phaseId) {
     return start(CommitmentProcess.FULFILMENT_KEY, orgCode, phaseId);
-  }
-
-  /** Starts publicCommitment for every grassroots organization that has none for the phase yet. */
-  @Transactional
-  public List<String> startForAll(String phaseId) {
-    List<String> started = new ArrayList<>();
-    for (Organization org : organizations.all()) {
-      if (org.isGrassroots() && runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(CommitmentProcess.KEY)
-          .processInstanceBusinessKey(businessKey(org.getCode(), phaseId)).count() == 0) {
-        startCommitment(org.getCode(), phaseId);
-        started.add(org.getCode());
-      }
-    }
-    return started;
   }
 
   private ProcessInstance start(String key, String orgCode, String phaseId) {
