@@ -7,10 +7,18 @@
            and node B is killed while the publications run.
   single:  one node on an H2 file, killed during the fan-out and during the publications, restarted.
 
-In the end: every organization has exactly one cycle and one published commitment, no job is stuck,
-no incident is open, and no notice was written twice. Prints a table; exit 0 when all of it holds.
+Both then hold the year's mass evaluation of every organization: the ballot page is put under a bounded
+load from this process (ballot_load.py: valid, replayed, malformed, unknown and guessed codes), the
+windows are closed, and a node is killed while the ballots are being scored.
+
+In the end: every organization has exactly one cycle, one published commitment and one evaluation
+result that counts exactly the ballots the load had accepted; no job is stuck, no incident is open, and
+no notice was written twice. Prints a table; exit 0 when all of it holds.
 """
-import base64, glob, json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import base64, glob, json, os, shutil, signal, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ballot_load  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 MODE = sys.argv[1] if len(sys.argv) > 1 else 'single'
@@ -19,6 +27,8 @@ JAR = sorted(glob.glob(os.path.join(ROOT, 'target', 'cxzy-*.jar')))
 DEMO_ORGS = 19
 EXTRA_ORGS = 100  # more schools, so that the fan-out lasts long enough to be interrupted
 ORGS = DEMO_ORGS + EXTRA_ORGS
+YEAR = 2026
+H2_URL = f'jdbc:h2:file:{OUT}/data/cxzy;WRITE_DELAY=0;AUTO_SERVER=TRUE'
 figures = []
 
 
@@ -43,7 +53,9 @@ class Node:
                '--camunda.bpm.job-execution.max-jobs-per-acquisition=2',
                '--camunda.bpm.job-execution.core-pool-size=2', '--camunda.bpm.job-execution.max-pool-size=2',
                '--camunda.bpm.job-execution.wait-time-in-millis=300',
-               '--camunda.bpm.job-execution.max-wait=1000'] + self.args
+               '--camunda.bpm.job-execution.max-wait=1000',
+               # Client addresses of the ballot load come as X-Forwarded-For, as from a proxy on this host.
+               '--server.forward-headers-strategy=native'] + self.args
         self.proc = subprocess.Popen(cmd, env={**os.environ, **self.env}, stdout=logf, stderr=subprocess.STDOUT,
                                      cwd=OUT)
         return self
@@ -74,8 +86,8 @@ class Node:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
 
-    def call(self, user, method, path, body=None, password=None):
-        pw = password or ('admin' if user == 'admin' else 'demo')
+    def call(self, user, method, path, body=None, password=None, raw=False):
+        pw = password or PASSWORDS.get(user) or ('admin' if user == 'admin' else 'demo')
         req = urllib.request.Request(f'http://127.0.0.1:{self.port}{path}', method=method,
                                      data=json.dumps(body, ensure_ascii=False).encode() if body is not None else None)
         req.add_header('Authorization', 'Basic ' + base64.b64encode(f'{user}:{pw}'.encode()).decode())
@@ -84,7 +96,7 @@ class Node:
             try:
                 with urllib.request.urlopen(req, timeout=30) as r:
                     text = r.read()
-                    return json.loads(text) if text else None
+                    return text.decode() if raw else json.loads(text) if text else None
             except urllib.error.HTTPError as e:
                 detail = e.read().decode(errors='replace')
                 if e.code == 401 and attempt < 4:  # a wrong-password lock-out is brief
@@ -158,27 +170,158 @@ def work_commitments(nodes, phase, leaders):
             submit(node, user, task, values)
 
 
-def import_extra_schools(node):
-    lines = ['code,name,type,system,leader_code,grassroots,unit']
-    for i in range(1, EXTRA_ORGS + 1):
-        lines.append(f'x-{i:03d},吴江市第{i}测试学校党支部,党支部,教育,edu-bureau,是,吴江市第{i}测试学校')
+PASSWORDS = {}  # the initial passwords of the imported secretaries
+
+
+def import_csv(node, what, lines):
     body = ('\n'.join(lines) + '\n').encode()
     boundary = 'cxzyboundary'
-    data = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="orgs.csv"\r\n'
+    data = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{what}.csv"\r\n'
             f'Content-Type: text/csv\r\n\r\n').encode() + body + f'\r\n--{boundary}--\r\n'.encode()
-    req = urllib.request.Request(f'http://127.0.0.1:{node.port}/api/import/organizations', data=data, method='POST')
+    req = urllib.request.Request(f'http://127.0.0.1:{node.port}/api/import/{what}', data=data, method='POST')
     req.add_header('Authorization', 'Basic ' + base64.b64encode(b'office.sec:demo').decode())
     req.add_header('Content-Type', f'multipart/form-data; boundary={boundary}')
     with urllib.request.urlopen(req, timeout=120) as r:
-        log('imported ' + json.loads(r.read())['message'])
+        result = json.loads(r.read())
+    log(f'imported {what}: ' + result['message'])
+    for c in result.get('credentials') or []:
+        PASSWORDS[c['username']] = c['password']
 
 
-def psql(sql):
-    if MODE != 'cluster':
-        return None
-    out = subprocess.run(['psql', '-h', '127.0.0.1', '-U', 'cxzy', '-d', 'cxzy_cluster', '-tAc', sql],
-                         env={**os.environ, 'PGPASSWORD': 'cxzy'}, capture_output=True, text=True, check=True)
-    return out.stdout.strip()
+def import_extra_schools(node):
+    """More schools under the education bureau, each with a secretary (who prints its ballot codes)."""
+    orgs = ['code,name,type,system,leader_code,grassroots,unit']
+    members = ['member_no,name,org_code,role,position,email,username']
+    for i in range(1, EXTRA_ORGS + 1):
+        orgs.append(f'x-{i:03d},吴江市第{i}测试学校党支部,党支部,教育,edu-bureau,是,吴江市第{i}测试学校')
+        members.append(f'X{i:05d},测试书记{i},x-{i:03d},书记,书记,,x-{i:03d}.sec')
+    import_csv(node, 'organizations', orgs)
+    import_csv(node, 'members', members)
+
+
+def sql(query):
+    """Rows of a query on the test's database (psql, or H2's shell through the node's AUTO_SERVER)."""
+    if MODE == 'cluster':
+        out = subprocess.run(['psql', '-h', '127.0.0.1', '-U', 'cxzy', '-d', 'cxzy_cluster', '-tAc', query],
+                             env={**os.environ, 'PGPASSWORD': 'cxzy'}, capture_output=True, text=True, check=True)
+        return [line.split('|') for line in out.stdout.splitlines() if line]
+    jars = glob.glob(os.path.expanduser('~/.m2/repository/com/h2database/h2/*/h2-*.jar'))
+    if not jars:
+        fail('no H2 jar in ~/.m2 to read the database with')
+    out = subprocess.run(['java', '-cp', sorted(jars)[-1], 'org.h2.tools.Shell', '-url', H2_URL, '-user', 'sa',
+                          '-password', '', '-sql', query], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()[1:]
+    return [[c.strip() for c in line.split(' | ')] for line in lines if not line.startswith('(')]
+
+
+def scalar(query):
+    return sql(query)[0][0]
+
+
+def secretary(org):
+    return org + '.sec'
+
+
+def hold(node, activity, suspended=True):
+    """Suspends (or activates) the jobs of an activity, as an operator can in Cockpit: the jobs then pile
+    up, and a kill finds many of them at once."""
+    for jd in node.rest(f'/job-definition?activityIdIn={activity}'):
+        node.call('admin', 'PUT', f"/engine-rest/job-definition/{jd['id']}/suspended",
+                  {'suspended': suspended, 'includeJobs': True})
+
+
+def release(node, activity):
+    hold(node, activity, False)
+
+
+def evaluation_step(nodes, phase):
+    """The year's mass evaluation of every organization: codes, the ballot load, windows closed by the
+    organizations, and a node killed while the ballots are scored."""
+    a = nodes[0]
+    # The scoring jobs wait until every window is closed, so that the kill finds the scoring in full swing.
+    hold(a, 'ServiceTask_ScoreEvaluation')
+    t = time.time()
+    a.call('office.sec', 'POST', f'/api/phases/{phase}/evaluations/{YEAR}')
+    wait_for('every organization\'s codes', lambda: count(a, '/task/count?taskDefinitionKey=Task_RunEvaluation') == ORGS,
+             timeout=300)
+    sheets = {}
+    for i, org in enumerate(sorted(orgs_of(a))):
+        node = nodes[i % len(nodes)]
+        html = node.call(secretary(org), 'GET', f'/api/evaluations/{org}/{phase}/{YEAR}/codes.html', raw=True)
+        sheets[org] = ballot_load.codes_on_sheet(html)
+    issued = sum(len(c) for c in sheets.values())
+    figures.append(('evaluations opened, codes generated and printed', f'{ORGS} organizations, {issued} codes, '
+                                                                       f'{time.time() - t:.1f} s'))
+    log(f'{issued} codes on {len(sheets)} sheets; the ballot load begins')
+    load = ballot_load.Load([n.port for n in nodes], sheets, max_failed_attempts=ballot_load_limit()).run()
+    log('load: ' + json.dumps({k: v for k, v in load.items() if k not in ('accepted', 'rates')}, ensure_ascii=False))
+
+    # Every organization closes its window (组织评议, no paper ballots).
+    i = 0
+    for task in a.rest('/task?taskDefinitionKey=Task_RunEvaluation&maxResults=1000'):
+        org = a.rest(f"/process-instance/{task['processInstanceId']}")['businessKey'].split(':')[0]
+        submit(nodes[i % len(nodes)], secretary(org), task, {'usePaper': 'none'})
+        i += 1
+    wait_for('every scoring job', lambda: count(a, '/job/count?activityId=ServiceTask_ScoreEvaluation') == ORGS)
+    release(a, 'ServiceTask_ScoreEvaluation')
+    scored = lambda: count(a, '/history/activity-instance/count?activityId=ServiceTask_ScoreEvaluation&finished=true')
+    done = wait_for('the scoring to begin', lambda: scored() or False, timeout=120, interval=0.02)
+    victim = nodes[0]
+    victim.kill()
+    figures.append(('organizations scored when the node was killed (scoring)', f'{done} of {ORGS}'))
+    log(f'killed {victim.name} during the scoring at {done} of {ORGS}')
+    victim.start().healthy()
+    t = time.time()
+    watcher = nodes[-1]
+    wait_for('every result to be scored and graded',
+             lambda: count(watcher, '/task/count?taskDefinitionKey=Task_ConfirmResults') == ORGS, timeout=300)
+    figures.append(('restart to every organization scored and graded', f'{time.time() - t:.1f} s'))
+    return load
+
+
+def orgs_of(node):
+    return [p['businessKey'].split(':')[0] for p in
+            node.rest('/process-instance?processDefinitionKey=massEvaluation&maxResults=1000')]
+
+
+def evaluation_checks(phase, load):
+    checks = []
+    accepted = load['accepted']
+    total = sum(accepted.values())
+    checks.append(('ballot load: no unexpected answer', not load['unexpected'],
+                   '; '.join(load['unexpected'][:3]) or f"{load['submissions']} submissions"))
+    stored = {r[0]: int(r[1]) for r in sql(
+        "select e.org_code, count(b.id) from eval_evaluation e left join eval_ballot b on b.evaluation_id = e.id "
+        f"where e.phase_id = '{phase}' and e.eval_year = {YEAR} group by e.org_code")}
+    wrong = [o for o in accepted if stored.get(o) != accepted[o]]
+    checks.append(('every accepted ballot stored exactly once', not wrong and sum(stored.values()) == total,
+                   f'{sum(stored.values())} stored, {total} accepted' + (f', differ: {wrong[:5]}' if wrong else '')))
+    used = scalar("select count(*) from eval_code c join eval_evaluation e on e.id = c.evaluation_id "
+                  f"where e.phase_id = '{phase}' and c.used = true")
+    checks.append(('codes used = ballots accepted (refused ballots used none)', used == str(total), f'{used} of {total}'))
+    results = {r[0]: r[1:] for r in sql(
+        "select e.org_code, count(*), max(r.electronic_ballots), max(r.rate) from eval_result r "
+        "join eval_evaluation e on e.id = r.evaluation_id "
+        f"where e.phase_id = '{phase}' and r.member_no is null group by e.org_code")}
+    once = [o for o in accepted if o not in results or results[o][0] != '1']
+    checks.append(('one result per organization after the kill', not once and len(results) == ORGS,
+                   f'{len(results)} of {ORGS}' + (f', not once: {once[:5]}' if once else '')))
+    counted = [o for o in accepted if o in results and int(results[o][1]) != accepted[o]]
+    checks.append(('each result counts the ballots accepted for it', not counted, f'{len(results) - len(counted)} of {len(results)}'))
+    off = [o for o, rate in load['rates'].items() if o in results and rate is not None
+           and abs(float(results[o][2]) - rate) > 0.00011]
+    checks.append(('each satisfaction rate equals the one the ballots give', not off,
+                   f'{len(results) - len(off)} of {len(results)}' + (f', differ: {off[:5]}' if off else '')))
+    g = load['guessing']
+    checks.append(('the attempt limit holds', g['first_429_at'] == ballot_load_limit() + 1
+                   and g['valid_codes_refused_while_blocked'] == g['valid_codes_tried_while_blocked'],
+                   f"429 from attempt {g['first_429_at']}, valid codes refused while blocked "
+                   f"{g['valid_codes_refused_while_blocked']} of {g['valid_codes_tried_while_blocked']}"))
+    return checks
+
+
+def ballot_load_limit():
+    return 10  # cxzy.evaluation.max-failed-attempts
 
 
 def main():
@@ -210,7 +353,7 @@ def main():
         b = Node('nodeB', 18182, node_env).start().healthy()
         nodes = [a, b]
     else:
-        env['DB_URL'] = f'jdbc:h2:file:{OUT}/data/cxzy;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0'
+        env['DB_URL'] = H2_URL
         a = Node('node', 18183, env).start().healthy()
         nodes = [a]
     try:
@@ -250,12 +393,16 @@ def run(nodes, env):
         fail(f'{drafts} drafting tasks for {ORGS} organizations')
 
     t1 = time.time()
+    hold(a, 'ServiceTask_PublishCommitments')
     work_commitments(nodes, phase, leaders)
     victim = nodes[-1]
-    pending = count(victim, '/job/count?activityId=ServiceTask_PublishCommitments')
+    wait_for('every publication job', lambda: count(a, '/job/count?activityId=ServiceTask_PublishCommitments') == DEMO_ORGS)
+    release(a, 'ServiceTask_PublishCommitments')
+    published = lambda: count(a, '/history/activity-instance/count?activityId=ServiceTask_PublishCommitments&finished=true')
+    done = wait_for('the publications to begin', lambda: published() or False, timeout=120, interval=0.02)
     victim.kill()
-    log(f'killed {victim.name} with {pending} publications pending')
-    figures.append(('publications pending when the node was killed', str(pending)))
+    log(f'killed {victim.name} during the publications at {done} of {DEMO_ORGS}')
+    figures.append(('commitments published when the node was killed (publication)', f'{done} of {DEMO_ORGS}'))
     if len(nodes) == 1:
         victim.start().healthy()
     watcher = nodes[0]
@@ -265,6 +412,8 @@ def run(nodes, env):
     if len(nodes) > 1:
         victim.start().healthy()
     figures.append(('commitment step for every organization, through all nodes', f'{time.time() - t1:.1f} s'))
+
+    load = evaluation_step(nodes, phase)
 
     checks = []
     cycles = watcher.rest('/process-instance?processDefinitionKey=orgCycle&maxResults=1000')
@@ -283,12 +432,13 @@ def run(nodes, env):
     published = board.count('class="card"')
     checks.append(('every published commitment on the public board', published == DEMO_ORGS, f'{published} of {DEMO_ORGS}'))
     if MODE == 'cluster':
-        dup = psql("select count(*) from (select event_key from ntf_notice group by event_key having count(*) > 1) d")
-        checks.append(('no notice written twice', dup == '0', dup + ' duplicated events'))
-        pub = psql("select count(*) from cmt_commitment where status = 'PUBLISHED'")
-        checks.append(('one published commitment row per organization', pub == str(DEMO_ORGS), pub))
-        jobs_by = psql("select count(distinct lock_owner_) from act_ru_job")
+        jobs_by = scalar("select count(distinct lock_owner_) from act_ru_job")
         figures.append(('job owners holding jobs at the end', jobs_by))
+    dup = scalar("select count(*) from (select event_key from ntf_notice group by event_key having count(*) > 1) d")
+    checks.append(('no notice written twice', dup == '0', dup + ' duplicated events'))
+    pub = scalar("select count(*) from cmt_commitment where status = 'PUBLISHED'")
+    checks.append(('one published commitment row per organization', pub == str(DEMO_ORGS), pub))
+    checks.extend(evaluation_checks(phase, load))
     print()
     print(f'| {MODE} | value |')
     print('| --- | --- |')
@@ -296,8 +446,14 @@ def run(nodes, env):
         print(f'| {name} | {value} |')
     for name, ok, value in checks:
         print(f'| {name} | {"OK" if ok else "FAILED"} ({value}) |')
+    print()
+    print(f'| ballot page under load ({MODE}) | value |')
+    print('| --- | --- |')
+    for name in ('seconds', 'clients', 'nodes', 'submissions', 'submissions_per_second', 'ballots_stored_per_second',
+                 'valid_ms', 'median_ms', 'outcomes', 'guessing'):
+        print(f'| {name} | {json.dumps(load[name], ensure_ascii=False)} |')
     with open(os.path.join(OUT, 'result.json'), 'w') as f:
-        json.dump({'figures': figures, 'checks': checks}, f, ensure_ascii=False, indent=1)
+        json.dump({'figures': figures, 'checks': checks, 'load': load}, f, ensure_ascii=False, indent=1)
     failed = sum(1 for c in checks if not c[1])
     print(f'{len(checks) - failed} passed, {failed} failed')
     if failed:
