@@ -48,8 +48,11 @@ public class ImportService {
   private final OrganizationRepository organizations;
   private final MemberRepository members;
   private final MemberAccounts accounts;
+  private final OrganizationService organizationService;
 
-  ImportService(OrganizationRepository organizations, MemberRepository members, MemberAccounts accounts) {
+  ImportService(OrganizationRepository organizations, MemberRepository members, MemberAccounts accounts,
+      OrganizationService organizationService) {
+    this.organizationService = organizationService;
     this.organizations = organizations;
     this.members = members;
     this.accounts = accounts;
@@ -120,6 +123,7 @@ public class ImportService {
       }
     }
     organizations.flush();
+    organizationService.treeChanged();
     return new ImportResult(created, updated, accounts.synchronize(Set.of()));
   }
 

@@ -5,7 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A party body: the city office, a committee, a general branch or a branch. */
 @Entity
@@ -33,6 +38,9 @@ public class Organization {
 
   private String unitName;
 
+  /** Writes of organizations in this process; a change makes {@link OrganizationService} read them again. */
+  private static final AtomicLong WRITES = new AtomicLong();
+
   protected Organization() {
   }
 
@@ -50,6 +58,22 @@ public class Organization {
     this.leaderCode = leaderCode;
     this.grassroots = grassroots;
     this.unitName = unitName;
+  }
+
+  /** An unmanaged copy, to keep in memory across transactions. */
+  Organization copy() {
+    return new Organization(code, name, type, system, leaderCode, grassroots, unitName);
+  }
+
+  @PostPersist
+  @PostUpdate
+  @PostRemove
+  void written() {
+    WRITES.incrementAndGet();
+  }
+
+  static long writes() {
+    return WRITES.get();
   }
 
   public String getCode() {

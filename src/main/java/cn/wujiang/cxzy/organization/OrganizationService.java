@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +29,19 @@ public class OrganizationService {
   private final OrganizationRepository organizations;
   private final MemberRepository members;
   private final RoutingProperties routing;
+  private final JdbcTemplate jdbc;
+  /** The tree in memory: routing asks for it on every task and process start. */
+  private volatile Snapshot snapshot;
+
+  private record Snapshot(long version, long writes, Map<String, Organization> index) {
+  }
 
   OrganizationService(OrganizationRepository organizations, MemberRepository members,
-      RoutingProperties routing) {
+      RoutingProperties routing, JdbcTemplate jdbc) {
     this.organizations = organizations;
     this.members = members;
     this.routing = routing;
+    this.jdbc = jdbc;
   }
 
   public Optional<Organization> find(String code) {
@@ -247,9 +255,28 @@ public class OrganizationService {
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
+  /**
+   * Every organization by code, read from the database only when the tree changed since: an import on
+   * any node raises the version in org_directory, a write in this process counts in
+   * {@link Organization#writes()}. Otherwise one primary-key read instead of the whole table.
+   */
   private Map<String, Organization> index() {
-    return organizations.findAll().stream()
-        .collect(Collectors.toMap(Organization::getCode, Function.identity()));
+    long writes = Organization.writes();
+    Long version = jdbc.queryForObject("select version from org_directory where id = 1", Long.class);
+    Snapshot current = snapshot;
+    if (current == null || current.version() != version || current.writes() != writes) {
+      Map<String, Organization> index = organizations.findAll().stream().map(Organization::copy)
+          .collect(Collectors.toUnmodifiableMap(Organization::getCode, Function.identity()));
+      current = new Snapshot(version, writes, index);
+      snapshot = current;
+    }
+    return current.index();
+  }
+
+  /** Tells every node that the tree changed; in the transaction that changed it. */
+  @Transactional
+  public void treeChanged() {
+    jdbc.update("update org_directory set version = version + 1 where id = 1");
   }
 
   private static Organization lookup(Map<String, Organization> index, String code) {

@@ -3,6 +3,7 @@ package cn.wujiang.cxzy.process;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * English "exception while invoking the TaskListener";</li>
  * <li>a deadline timer on a task marks, on the path it starts, which task fell due, so that a reminder
  * or an escalation names that task and no other;</li>
- * <li>a job that keeps failing raises an incident with a Chinese message.</li>
+ * <li>a job that keeps failing raises an incident with a Chinese message;</li>
+ * <li>the history level {@link FormFieldHistoryLevel} is known (camunda.bpm.history-level).</li>
  * </ul>
  */
 @Component
@@ -60,6 +62,13 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
     handlers.add(new FailedJobIncidentHandler());
     configuration.setCustomIncidentHandlers(handlers);
+
+    List<org.camunda.bpm.engine.impl.history.HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+    levels.add(new FormFieldHistoryLevel());
+    configuration.setCustomHistoryLevels(levels);
+    // No revoke authorizations are ever granted here: skip the engine's per-command query for them.
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
   }
 
   /**

@@ -52,6 +52,9 @@ import cn.wujiang.cxzy.CxzyApplication;
 import cn.wujiang.cxzy.campaign.CampaignProcess;
 import cn.wujiang.cxzy.demo.PhaseSimulator;
 import cn.wujiang.cxzy.organization.ImportService;
+import cn.wujiang.cxzy.supervision.SpotCheckDraw;
+import cn.wujiang.cxzy.supervision.SupervisionProcess;
+import cn.wujiang.cxzy.supervision.SupervisionService;
 
 /**
  * Runs one whole phase for a synthetic city of N grassroots organizations, in-process, and measures it
@@ -121,6 +124,7 @@ public final class PhaseBenchmark {
     private final int queryTasks;
     private final Map<String, Object> m = new LinkedHashMap<>();
     private ConfigurableApplicationContext context;
+    private String phaseId;
 
     Run(String db, int orgs, int ballots, int queryTasks) {
       this.db = db;
@@ -138,8 +142,8 @@ public final class PhaseBenchmark {
       context = new SpringApplicationBuilder(CxzyApplication.class).profiles("demo").run(
           "--spring.datasource.url=" + connection[0], "--spring.datasource.username=" + connection[1],
           "--spring.datasource.password=" + connection[2], "--server.port=0", "--cxzy.demo.load=false",
-          "--camunda.bpm.job-execution.enabled=false", "--cxzy.evaluation.window=PT12H",
-          "--cxzy.campaign.phase-length=PT12H", "--spring.main.banner-mode=off",
+          "--camunda.bpm.job-execution.enabled=false", "--cxzy.evaluation.window=PT3H",
+          "--spring.main.banner-mode=off",
           "--logging.level.root=WARN", "--logging.level.cn.wujiang.cxzy=WARN");
       m.put("startupSeconds", seconds(t));
       try {
@@ -180,8 +184,8 @@ public final class PhaseBenchmark {
       }
       Files.createDirectories(dir);
       // The result cache off: H2 would otherwise answer the repeated task query from it.
-      return new String[] {"jdbc:h2:file:" + dir.resolve("cxzy") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-          + ";OPTIMIZE_REUSE_RESULTS=0", "sa", ""};
+      return new String[] {"jdbc:h2:file:" + dir.resolve("cxzy") + System.getProperty("bench.h2",
+          ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=0"), "sa", ""};
     }
 
     private void phase() {
@@ -201,7 +205,7 @@ public final class PhaseBenchmark {
       } finally {
         identity.clearAuthentication();
       }
-      String phaseId = (String) runtime.getVariable(root, CampaignProcess.Var.PHASE_ID);
+      phaseId = (String) runtime.getVariable(root, CampaignProcess.Var.PHASE_ID);
       // The fan-out: one asynchronous start per organization's cycle, run as the job executor would.
       int fanOutJobs = 0;
       while (runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.CYCLE_KEY).count() < orgs) {
@@ -277,18 +281,17 @@ public final class PhaseBenchmark {
       RuntimeService runtime = context.getBean(RuntimeService.class);
       IdentityService identity = context.getBean(IdentityService.class);
       TaskService taskService = context.getBean(TaskService.class);
-      // The application: spot checks (记录督查情况, routed to the organization's leading body) of the
-      // committee's organizations, started at the inspection.
+      // The application: spot checks (记录督查情况, routed to the organization's leading body) of all the
+      // committee's organizations at once, started at the inspection, until it has queryTasks open tasks.
       List<String> committeeOrgs = SyntheticCity.organizationsOf(SyntheticCity.QUERY_COMMITTEE, orgs);
-      int perInstance = 100;
-      for (int started = 0; started < queryTasks; started += perInstance) {
-        List<String> sample = new ArrayList<>();
-        for (int i = 0; i < Math.min(perInstance, queryTasks - started); i++) {
-          sample.add(committeeOrgs.get((started + i) % committeeOrgs.size()));
-        }
+      SupervisionService supervision = context.getBean(SupervisionService.class);
+      for (int started = 0; started < queryTasks; started += committeeOrgs.size()) {
+        List<String> sample = committeeOrgs.subList(0, Math.min(committeeOrgs.size(), queryTasks - started));
+        SpotCheckDraw draw = supervision.draw(phaseId, sample, 1.0, sample.size());
         runtime.createProcessInstanceByKey(CampaignProcess.SUPERVISION_KEY).businessKey("supervision:bench")
-            .setVariable("phaseId", "bench").setVariable("phaseName", "基准测试")
-            .setVariable("inspectionOrgs", sample)
+            .setVariable(SupervisionProcess.Var.PHASE_ID, phaseId).setVariable("phaseName", "基准测试")
+            .setVariable(SupervisionProcess.Var.DRAW_ID, draw.getId())
+            .setVariable(SupervisionProcess.Var.ORGS, List.of(draw.getOrgCodes().split(",")))
             .startBeforeActivity("SubProcess_Inspection#multiInstanceBody").execute();
       }
       // The floor: the same number of one-task instances for one group, queried by one of its members.

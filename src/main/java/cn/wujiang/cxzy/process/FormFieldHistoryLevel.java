@@ -1,0 +1,51 @@
+package cn.wujiang.cxzy.process;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+
+/**
+ * History level FULL, without the history of task-local variables. A form's fields live as variables of
+ * its task only while the task is open ({@link TaskForms}); what a person decided is stored in our own
+ * tables with who and when. Keeping every field's every value in ACT_HI_VARINST and ACT_HI_DETAIL as well
+ * was about two thirds of the rows written per task (docs/performance.md). Process variables, activities,
+ * tasks, jobs, incidents, operations and decisions keep their full history.
+ *
+ * <p>The level has the id of FULL, so a database created with FULL and one created with this level are
+ * the same to the engine.
+ */
+public final class FormFieldHistoryLevel extends HistoryLevelFull {
+
+  public static final String NAME = "full-without-form-fields";
+
+  private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    if (entity != null && VARIABLE_EVENTS.contains(eventType) && taskLocal(entity)) {
+      return false;
+    }
+    return super.isHistoryEventProduced(eventType, entity);
+  }
+
+  private static boolean taskLocal(Object entity) {
+    if (entity instanceof VariableInstanceEntity variable) {
+      return variable.getTaskId() != null;
+    }
+    if (entity instanceof HistoricVariableUpdateEventEntity update) {
+      return update.getTaskId() != null;
+    }
+    return false;
+  }
+}
