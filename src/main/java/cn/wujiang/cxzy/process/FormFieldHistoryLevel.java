@@ -9,11 +9,13 @@ import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * History level FULL, without the history of task-local variables. A form's fields live as variables of
- * its task only while the task is open ({@link TaskForms}); what a person decided is stored in our own
- * tables with who and when. Keeping every field's every value in ACT_HI_VARINST and ACT_HI_DETAIL as well
- * was about two thirds of the rows written per task (docs/performance.md). Process variables, activities,
- * tasks, jobs, incidents, operations and decisions keep their full history.
+ * History level FULL, without the history of form fields and of the engine's multi-instance counters.
+ * A form's fields live as variables of its task only while the task is open ({@link TaskForms}), and
+ * what a person decided is stored in our own tables with who and when; the counters (loopCounter,
+ * nrOfInstances, nrOfActiveInstances, nrOfCompletedInstances) change on every completion of a task per
+ * member. Keeping every value of both in ACT_HI_VARINST and ACT_HI_DETAIL as well was most of the history
+ * rows written per task (docs/performance.md). Process variables, activities, tasks, jobs, incidents,
+ * operations and decisions keep their full history.
  *
  * <p>The level has the id of FULL, so a database created with FULL and one created with this level are
  * the same to the engine.
@@ -31,9 +33,16 @@ public final class FormFieldHistoryLevel extends HistoryLevelFull {
     return NAME;
   }
 
+  /** The variables the engine keeps on a multi-instance activity. */
+  private static final Set<String> COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+      "nrOfCompletedInstances");
+
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    if (entity != null && VARIABLE_EVENTS.contains(eventType) && taskLocal(entity)) {
+    if (HistoryEventTypes.FORM_PROPERTY_UPDATE.equals(eventType)) {
+      return false;
+    }
+    if (entity != null && VARIABLE_EVENTS.contains(eventType) && (taskLocal(entity) || counter(entity))) {
       return false;
     }
     return super.isHistoryEventProduced(eventType, entity);
@@ -45,6 +54,16 @@ public final class FormFieldHistoryLevel extends HistoryLevelFull {
     }
     if (entity instanceof HistoricVariableUpdateEventEntity update) {
       return update.getTaskId() != null;
+    }
+    return false;
+  }
+
+  private static boolean counter(Object entity) {
+    if (entity instanceof VariableInstanceEntity variable) {
+      return COUNTERS.contains(variable.getName());
+    }
+    if (entity instanceof HistoricVariableUpdateEventEntity update) {
+      return COUNTERS.contains(update.getVariableName());
     }
     return false;
   }

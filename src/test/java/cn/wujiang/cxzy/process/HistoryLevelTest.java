@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.wujiang.cxzy.DemoCityTest;
 
-/** What the history keeps: everything of FULL but the values of a task's own form fields. */
+/**
+ * What the history keeps: everything of FULL but the values of form fields and the multi-instance
+ * counters.
+ */
 @DemoCityTest
 class HistoryLevelTest {
 
@@ -29,6 +33,8 @@ class HistoryLevelTest {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  FormService formService;
   @Autowired
   HistoryService historyService;
   @Autowired
@@ -47,13 +53,32 @@ class HistoryLevelTest {
     taskService.setVariablesLocal(task.getId(), Map.of("findings", "定稿"));
     runtimeService.setVariable(pi.getId(), "round", 1);
     runtimeService.setVariable(pi.getId(), "round", 2);
-    taskService.complete(task.getId());
+    formService.submitTaskForm(task.getId(), Map.of("findings", "已整改", "round", 3));
 
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
         .extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder("orgCode", "round");
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().count())
-        .as("every update of the process variables, none of the form field").isEqualTo(3);
+        .as("every update of the process variables, none of the form field").isEqualTo(4);
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).formFields().count())
+        .as("no submitted form field").isZero();
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).finished().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void theCountersOfAMultiInstanceTaskKeepNoHistory() {
+    repositoryService.createDeployment().addModelInstance("historyLevelLoop.bpmn",
+        Bpmn.createExecutableProcess("historyLevelLoop").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_PerMember").camundaCandidateGroups("city-office")
+            .multiInstance().camundaCollection("${members}").camundaElementVariable("memberNo").multiInstanceDone()
+            .endEvent().done()).deploy();
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("historyLevelLoop",
+        Map.of("members", java.util.List.of("M1", "M2", "M3")));
+    taskService.createTaskQuery().processInstanceId(pi.getId()).list().forEach(t -> taskService.complete(t.getId()));
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .extracting(HistoricVariableInstance::getName).containsOnly("members", "memberNo");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_PerMember").count()).isEqualTo(3);
   }
 }
