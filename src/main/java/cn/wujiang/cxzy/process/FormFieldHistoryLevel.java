@@ -28,14 +28,14 @@ public final class FormFieldHistoryLevel extends HistoryLevelFull {
       HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
       HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
 
+  /** The variables the engine keeps on a multi-instance activity. */
+  private static final Set<String> COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+      "nrOfCompletedInstances");
+
   @Override
   public String getName() {
     return NAME;
   }
-
-  /** The variables the engine keeps on a multi-instance activity. */
-  private static final Set<String> COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
-      "nrOfCompletedInstances");
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
