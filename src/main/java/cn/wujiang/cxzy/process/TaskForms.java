@@ -25,12 +25,29 @@ public final class TaskForms {
   private TaskForms() {
   }
 
+  /** The longest text the engine keeps in a string variable (a column of 4,000 characters). */
+  static final int MAX_TEXT = 4000;
+  static final String CUT_NOTE = "\n……（内容较多，以上为前一部分；完整内容见下方表格或导出表）";
+
   /** Makes every key a task-local variable, with the given value or empty. */
   public static void prepare(DelegateTask task, Collection<String> keys, Map<String, ?> values) {
     Map<String, Object> all = new LinkedHashMap<>();
     keys.forEach(k -> all.put(k, null));
-    all.putAll(values);
+    values.forEach((k, v) -> all.put(k, fit(v)));
     task.setVariablesLocal(all);
+  }
+
+  /**
+   * A text shown on a form that is longer than a string variable can hold (a leading body with many
+   * organizations lists them all) is cut at a line break, with a note saying so.
+   */
+  static Object fit(Object value) {
+    if (!(value instanceof String text) || text.length() <= MAX_TEXT) {
+      return value;
+    }
+    int room = MAX_TEXT - CUT_NOTE.length();
+    int cut = text.lastIndexOf('\n', room);
+    return text.substring(0, cut > 0 ? cut : room) + CUT_NOTE;
   }
 
   /**
