@@ -428,7 +428,7 @@ public final class PhaseBenchmark {
 
   private static String format(Object value) {
     if (value instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) >= 100 ? String.valueOf(d.longValue())
+      return d == Math.rint(d) ? String.valueOf(d.longValue())
           : d >= 100 ? String.format("%.0f", d) : d >= 10 ? String.format("%.1f", d) : String.format("%.2f", d);
     }
     return String.valueOf(value);
