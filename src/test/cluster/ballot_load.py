@@ -34,8 +34,7 @@ def codes_on_sheet(html):
 class Client:
     """One keep-alive connection per thread and node."""
 
-    def __init__(self, ports):
-        self.ports = ports
+    def __init__(self):
         self.local = threading.local()
 
     def request(self, port, method, path, body=None, headers=None):
@@ -56,17 +55,17 @@ class Client:
                     raise
 
 
-def ballot(status_of_voter):
+def ballot(voter):
     """The 五个好 of one ballot: mostly 满意, every fourth 不满意, every tenth 不了解 (all criteria alike)."""
-    if status_of_voter % 10 == 5:
+    if voter % 10 == 5:
         return 'UNKNOWN'
-    return 'DISSATISFIED' if status_of_voter % 4 == 3 else 'SATISFIED'
+    return 'DISSATISFIED' if voter % 4 == 3 else 'SATISFIED'
 
 
 class Load:
     def __init__(self, ports, sheets, threads=8, max_failed_attempts=10, seed=7):
         """sheets: organization code -> its codes. Requests are spread over the nodes' ports."""
-        self.client = Client(ports)
+        self.client = Client()
         self.ports = ports
         self.sheets = sheets
         self.threads = threads

@@ -28,6 +28,7 @@ DEMO_ORGS = 19
 EXTRA_ORGS = 100  # more schools, so that the fan-out lasts long enough to be interrupted
 ORGS = DEMO_ORGS + EXTRA_ORGS
 YEAR = 2026
+MAX_FAILED_ATTEMPTS = 10  # cxzy.evaluation.max-failed-attempts
 H2_URL = f'jdbc:h2:file:{OUT}/data/cxzy;WRITE_DELAY=0;AUTO_SERVER=TRUE'
 figures = []
 
@@ -253,7 +254,7 @@ def evaluation_step(nodes, phase):
     figures.append(('evaluations opened, codes generated and printed', f'{ORGS} organizations, {issued} codes, '
                                                                        f'{time.time() - t:.1f} s'))
     log(f'{issued} codes on {len(sheets)} sheets; the ballot load begins')
-    load = ballot_load.Load([n.port for n in nodes], sheets, max_failed_attempts=ballot_load_limit()).run()
+    load = ballot_load.Load([n.port for n in nodes], sheets, max_failed_attempts=MAX_FAILED_ATTEMPTS).run()
     log('load: ' + json.dumps({k: v for k, v in load.items() if k not in ('accepted', 'rates')}, ensure_ascii=False))
 
     # Every organization closes its window (组织评议, no paper ballots).
@@ -313,15 +314,11 @@ def evaluation_checks(phase, load):
     checks.append(('each satisfaction rate equals the one the ballots give', not off,
                    f'{len(results) - len(off)} of {len(results)}' + (f', differ: {off[:5]}' if off else '')))
     g = load['guessing']
-    checks.append(('the attempt limit holds', g['first_429_at'] == ballot_load_limit() + 1
+    checks.append(('the attempt limit holds', g['first_429_at'] == MAX_FAILED_ATTEMPTS + 1
                    and g['valid_codes_refused_while_blocked'] == g['valid_codes_tried_while_blocked'],
                    f"429 from attempt {g['first_429_at']}, valid codes refused while blocked "
                    f"{g['valid_codes_refused_while_blocked']} of {g['valid_codes_tried_while_blocked']}"))
     return checks
-
-
-def ballot_load_limit():
-    return 10  # cxzy.evaluation.max-failed-attempts
 
 
 def main():

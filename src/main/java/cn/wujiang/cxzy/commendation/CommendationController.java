@@ -1,7 +1,6 @@
 package cn.wujiang.cxzy.commendation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,19 +88,11 @@ class CommendationController {
     if (currentUser.isCityOffice()) {
       return null;
     }
-    Set<String> scope = new LinkedHashSet<>();
-    boolean leading = false;
-    for (String group : currentUser.groups()) {
-      Organization body = organizations.find(group).filter(o -> !o.isGrassroots() && !o.isCityOffice()).orElse(null);
-      if (body != null) {
-        leading = true;
-        organizations.visibleScope(body.getCode()).forEach(o -> scope.add(o.getCode()));
-      }
-    }
-    if (!leading) {
+    List<Organization> bodies = organizations.bodiesOf(currentUser.groups());
+    if (bodies.isEmpty()) {
       throw new CurrentUser.AccessDeniedException("只有上级党组织和市委创先争优活动领导小组办公室可以导出评选表彰名单");
     }
-    return scope;
+    return organizations.visibleCodes(bodies);
   }
 
   private static void checkPhase(String phaseId) {

@@ -211,6 +211,22 @@ public class OrganizationService {
     return result.stream().sorted(Sort.BY_CODE_CMP).toList();
   }
 
+  /** The leading bodies a user acts for: those of its groups that are neither grassroots nor the city office. */
+  public List<Organization> bodiesOf(java.util.Collection<String> groups) {
+    Set<Organization> bodies = new LinkedHashSet<>();
+    for (String group : groups) {
+      find(group).filter(o -> !o.isGrassroots() && !o.isCityOffice()).ifPresent(bodies::add);
+    }
+    return new ArrayList<>(bodies);
+  }
+
+  /** The codes of every organization the bodies may watch ({@link #visibleScope}). */
+  public Set<String> visibleCodes(List<Organization> bodies) {
+    Set<String> codes = new LinkedHashSet<>();
+    bodies.forEach(body -> visibleScope(body.getCode()).forEach(o -> codes.add(o.getCode())));
+    return codes;
+  }
+
   private static Map<String, List<Organization>> children(Map<String, Organization> index) {
     return index.values().stream()
         .filter(o -> o.getLeaderCode() != null)

@@ -3,10 +3,7 @@ package cn.wujiang.cxzy.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -127,14 +124,11 @@ class ProgressController {
     if (currentUser.isCityOffice()) {
       return organizations.leadingBodies();
     }
-    Set<Organization> own = new LinkedHashSet<>();
-    for (String group : currentUser.groups()) {
-      organizations.find(group).filter(o -> !o.isGrassroots() && !o.isCityOffice()).ifPresent(own::add);
-    }
+    List<Organization> own = organizations.bodiesOf(currentUser.groups());
     if (own.isEmpty()) {
       throw new CurrentUser.AccessDeniedException("活动进度只对市委办和上级党组织开放");
     }
-    return new ArrayList<>(own);
+    return own;
   }
 
   private static Phase chosen(List<Phase> phases, String phaseId) {
