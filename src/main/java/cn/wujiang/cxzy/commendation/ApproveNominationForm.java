@@ -29,7 +29,7 @@ class ApproveNominationForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long id = forms.nominationId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      TaskForms.prepare(task, FIELDS, forms.nominationValues(task, forms.commendations().nomination(id)));
+      TaskForms.prepare(task, forms.nominationValues(task, forms.commendations().nomination(id)));
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

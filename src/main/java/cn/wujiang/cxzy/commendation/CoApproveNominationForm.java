@@ -32,7 +32,7 @@ class CoApproveNominationForm implements TaskListener {
     Long id = forms.nominationId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Map<String, Object> values = forms.nominationValues(task, forms.commendations().nomination(id));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -76,7 +76,7 @@ class NominateMembersForm implements TaskListener {
           eligible.stream().map(Candidate::getMemberNo).toList()));
       values.put(TITLE_OPTIONS, CommendationForms.options(titles.stream().map(Title::label).toList(),
           titles.stream().map(Title::name).toList()));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -43,7 +43,7 @@ class ReviseNominationForm implements TaskListener {
               && d.getOutcome() == NominationDecision.Outcome.REJECTED)
           .reduce((a, b) -> b)
           .ifPresent(d -> values.put(RETURN_COMMENT, d.getReason()));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -58,7 +58,7 @@ class SelectNominationsForm implements TaskListener {
           proposed.stream().map(n -> commendations.memberName(n.getMemberNo()) + "（" + commendations.orgName(n.getOrgCode())
               + "）— " + n.getTitle().label() + "，" + rankText(round, n)).toList(),
           proposed.stream().map(n -> String.valueOf(n.getId())).toList()));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -45,7 +45,7 @@ class ApproveCommitmentsForm implements TaskListener {
       });
       values.put(ITEMS, commitments.items(orgCode, phaseId).stream()
           .map(i -> i.getSeq() + ". " + i.getText()).collect(Collectors.joining("\n")));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

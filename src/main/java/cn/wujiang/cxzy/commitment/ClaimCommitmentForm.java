@@ -53,7 +53,7 @@ class ClaimCommitmentForm implements TaskListener {
           values.put(RETURN_COMMENT, mc.getReturnComment());
         }
       });
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

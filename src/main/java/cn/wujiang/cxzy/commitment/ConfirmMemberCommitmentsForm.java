@@ -48,7 +48,7 @@ class ConfirmMemberCommitmentsForm implements TaskListener {
       values.put(MEMBER_OPTIONS, CommitmentForms.options(
           lines.stream().map(CommitmentService.MemberLine::memberName).toList(),
           lines.stream().map(CommitmentService.MemberLine::memberNo).toList()));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

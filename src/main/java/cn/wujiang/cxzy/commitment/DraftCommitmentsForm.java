@@ -59,7 +59,7 @@ class DraftCommitmentsForm implements TaskListener {
       values.put(ITEMS, commitments.items(org.getCode(), forms.phaseId(task)).stream()
           .map(CommitmentItem::getText).collect(Collectors.joining("\n")));
     });
-    TaskForms.prepare(task, FIELDS, values);
+    TaskForms.prepare(task, values);
   }
 
   private void complete(DelegateTask task) {

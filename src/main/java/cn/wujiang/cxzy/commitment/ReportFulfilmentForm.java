@@ -51,7 +51,7 @@ class ReportFulfilmentForm implements TaskListener {
         values.put(status(item.getSeq()), item.getFulfilmentStatus() == null ? null : item.getFulfilmentStatus().label());
         values.put(account(item.getSeq()), item.getFulfilmentAccount());
       }
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -42,7 +42,7 @@ class VerifyFulfilmentForm implements TaskListener {
         row.put("account", i.getFulfilmentAccount() == null ? "" : i.getFulfilmentAccount());
         return row;
       }).toList());
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

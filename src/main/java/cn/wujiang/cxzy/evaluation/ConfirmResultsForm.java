@@ -69,7 +69,7 @@ class ConfirmResultsForm implements TaskListener {
     int opinions = evaluations.opinions(evaluation).size();
     values.put(OPINIONS_URL, opinions == 0 ? null : EvaluationForms.opinionsPath(key));
     values.put(CHANGES, changes(evaluation, results, members));
-    TaskForms.prepare(task, FIELDS, values);
+    TaskForms.prepare(task, values);
   }
 
   private void complete(DelegateTask task, EvaluationKey key) {

@@ -92,7 +92,7 @@ class PaperTallyForm implements TaskListener {
       }
     }
     values.put(TALLY_MEMBERS, String.join(",", memberNos));
-    TaskForms.prepare(task, FIELDS, values);
+    TaskForms.prepare(task, values);
   }
 
   private void complete(DelegateTask task, EvaluationKey key) {

@@ -40,7 +40,7 @@ class RunEvaluationForm implements TaskListener {
       values.put(CODES_ISSUED, evaluation.getCodesIssued() + " 个");
       values.put(SHEET_URL, EvaluationForms.sheetPath(key));
       values.put(BALLOT_URL, forms.ballotUrl());
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (EVENTNAME_DELETE.equals(task.getEventName())) {

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a refused form reaches Tasklist as our Chinese message (HTTP 400), not wrapped in the engine's
  * English "exception while invoking the TaskListener";</li>
+ * <li>a submitted task form's values stay on the task ({@link SubmittedFormValues});</li>
  * <li>a deadline timer on a task marks, on the path it starts, which task fell due, so that a reminder
  * or an escalation names that task and no other;</li>
  * <li>a job that keeps failing raises an incident with a Chinese message;</li>
@@ -42,6 +46,14 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : configuration.getCustomPostBPMNParseListeners();
     listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          TaskDefinition definition = behavior.getTaskDefinition();
+          definition.setTaskFormHandler(new SubmittedFormValues(definition.getTaskFormHandler()));
+        }
+      }
+
       @Override
       public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting,
           ActivityImpl timerActivity) {

@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * How a task form's data stays out of the process: when a task is created its form fields become
- * task-local variables (filled with what is already known), so that what a person submits lands on
- * the task, is checked and saved to our tables by the task's listener, and disappears with the task.
- * Only decisions (approved or not) become process variables.
+ * How a task form's data stays out of the process: when a task is created, the form fields with
+ * something to show become task-local variables; what a person submits lands on the task
+ * ({@link SubmittedFormValues}), is checked and saved to our tables by the task's listener, and
+ * disappears with the task. Only decisions (approved or not) become process variables.
  */
 public final class TaskForms {
 
@@ -29,12 +29,18 @@ public final class TaskForms {
   static final int MAX_TEXT = 4000;
   static final String CUT_NOTE = "\n……（内容较多，以上为前一部分；完整内容见下方表格或导出表）";
 
-  /** Makes every key a task-local variable, with the given value or empty. */
-  public static void prepare(DelegateTask task, Collection<String> keys, Map<String, ?> values) {
-    Map<String, Object> all = new LinkedHashMap<>();
-    keys.forEach(k -> all.put(k, null));
-    values.forEach((k, v) -> all.put(k, fit(v)));
-    task.setVariablesLocal(all);
+  /**
+   * Makes the known values task-local variables, for the form to show. The keys with no value get no
+   * variable: what is submitted for them lands on the task as it is ({@link SubmittedFormValues}).
+   */
+  public static void prepare(DelegateTask task, Map<String, ?> values) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        shown.put(k, fit(v));
+      }
+    });
+    task.setVariablesLocal(shown);
   }
 
   /**
@@ -65,14 +71,15 @@ public final class TaskForms {
     return value != null ? value : task.getExecution().getVariable(key);
   }
 
-  /** Removes form values that an API call may have put on the process instead of the task. */
+  /**
+   * Removes form values that an API call (completing the task with variables instead of submitting its
+   * form) put on the process instead of the task.
+   */
   public static void clean(DelegateTask task, Collection<String> keys) {
-    DelegateExecution execution = task.getExecution();
+    DelegateExecution instance = task.getExecution().getProcessInstance();
     for (String key : keys) {
-      if (execution.hasVariable(key) && !task.hasVariableLocal(key)) {
-        execution.removeVariable(key);
-      } else if (execution.getProcessInstance().hasVariableLocal(key)) {
-        execution.getProcessInstance().removeVariableLocal(key);
+      if (instance.hasVariableLocal(key)) {
+        instance.removeVariableLocal(key);
       }
     }
   }

@@ -38,7 +38,7 @@ class RectificationForm implements TaskListener {
         values.put(RETURN_COMMENT, review.getVerificationComment());
         values.put(RECTIFICATION_REPORT, review.getRectificationReport());
       }
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

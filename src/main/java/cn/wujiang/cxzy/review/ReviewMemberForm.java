@@ -44,7 +44,7 @@ class ReviewMemberForm implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Map<String, Object> values = forms.context(key);
       values.put(MEMBER_COMMITMENT, forms.memberCommitment(key));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

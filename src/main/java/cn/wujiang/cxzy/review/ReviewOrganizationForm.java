@@ -43,7 +43,7 @@ class ReviewOrganizationForm implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Map<String, Object> values = forms.context(key);
       values.put(COMMITMENTS, forms.commitmentItems(key));
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

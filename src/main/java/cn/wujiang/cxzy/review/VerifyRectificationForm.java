@@ -35,7 +35,7 @@ class VerifyRectificationForm implements TaskListener {
       values.put(RECTIFICATION_DUE_TEXT, ReviewForms.day(review.getRectificationDue()));
       values.put(PROBLEMS, review.getProblems());
       values.put(RECTIFICATION_REPORT, review.getRectificationReport());
-      TaskForms.prepare(task, FIELDS, values);
+      TaskForms.prepare(task, values);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

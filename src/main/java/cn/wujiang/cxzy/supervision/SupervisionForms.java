@@ -91,7 +91,7 @@ final class SupervisionForms {
         values.remove(DEADLINE_TEXT);
         values.remove(REPORT);
         values.put(DRAW_NOTE, "本单位在随机抽查中被抽中，请实地督查后如实记录。");
-        TaskForms.prepare(task, FIELDS, values);
+        TaskForms.prepare(task, values);
         return;
       }
       if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -129,7 +129,7 @@ final class SupervisionForms {
       if (EVENTNAME_CREATE.equals(task.getEventName())) {
         Map<String, Object> values = context.values(task);
         values.put(RETURN_COMMENT, context.inspection(task).getVerificationComment());
-        TaskForms.prepare(task, FIELDS, values);
+        TaskForms.prepare(task, values);
         return;
       }
       if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -156,7 +156,7 @@ final class SupervisionForms {
     @Override
     public void notify(DelegateTask task) {
       if (EVENTNAME_CREATE.equals(task.getEventName())) {
-        TaskForms.prepare(task, FIELDS, context.values(task));
+        TaskForms.prepare(task, context.values(task));
         return;
       }
       if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

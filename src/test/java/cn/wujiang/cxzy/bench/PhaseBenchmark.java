@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,6 +122,7 @@ public final class PhaseBenchmark {
     private final int ballots;
     private final int queryTasks;
     private final Map<String, Object> m = new LinkedHashMap<>();
+    private final StatementCounter statements = new StatementCounter();
     private ConfigurableApplicationContext context;
     private String phaseId;
 
@@ -137,7 +139,8 @@ public final class PhaseBenchmark {
       String[] connection = prepareDatabase();
       resetPeaks();
       long t = System.nanoTime();
-      context = new SpringApplicationBuilder(CxzyApplication.class).profiles("demo").run(
+      context = new SpringApplicationBuilder(CxzyApplication.class).profiles("demo")
+          .initializers(c -> c.getBeanFactory().addBeanPostProcessor(countStatements())).run(
           "--spring.datasource.url=" + connection[0], "--spring.datasource.username=" + connection[1],
           "--spring.datasource.password=" + connection[2], "--server.port=0", "--cxzy.demo.load=false",
           "--camunda.bpm.job-execution.enabled=false", "--cxzy.evaluation.window=PT3H",
@@ -149,15 +152,53 @@ public final class PhaseBenchmark {
         int members = SyntheticCity.load(context.getBean(ImportService.class), orgs, new Random(orgs));
         m.put("members", members);
         m.put("importSeconds", seconds(t));
+        Map<String, Long> before = statements.snapshot();
         phase();
+        Map<String, Long> phase = perTask(before, statements.snapshot(), (Integer) m.get("userTasks"));
         m.put("databaseMb", databaseMb(connection[0]));
         m.put("peakHeapMb", peakHeapMb());
+        before = statements.snapshot();
         floor();
+        Map<String, Long> floor = perTask(before, statements.snapshot(), ((Long) m.get("floorTasks")).intValue());
+        m.put("statementsPerTask", phase.values().stream().mapToLong(Long::longValue).sum() / 100.0);
+        m.put("floorStatementsPerTask", floor.values().stream().mapToLong(Long::longValue).sum() / 100.0);
+        m.put("statementsByKind", byKind(phase, floor));
         query();
       } finally {
         context.close();
       }
       return m;
+    }
+
+    /** Wraps the application's data source so that its statements are counted. */
+    private BeanPostProcessor countStatements() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          return bean instanceof DataSource source && "dataSource".equals(name) ? statements.wrap(source) : bean;
+        }
+      };
+    }
+
+    /** Statements of each kind per 100 user tasks between two snapshots. */
+    private static Map<String, Long> perTask(Map<String, Long> before, Map<String, Long> after, int tasks) {
+      Map<String, Long> out = new LinkedHashMap<>();
+      after.forEach((kind, n) -> {
+        long per100 = Math.round((n - before.getOrDefault(kind, 0L)) * 100.0 / tasks);
+        if (per100 > 0) {
+          out.put(kind, per100);
+        }
+      });
+      return out;
+    }
+
+    /** Kind → statements per user task of the phase and of the floor, the phase's largest first. */
+    private static Map<String, double[]> byKind(Map<String, Long> phase, Map<String, Long> floor) {
+      Map<String, double[]> out = new LinkedHashMap<>();
+      phase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+          out.put(e.getKey(), new double[] {e.getValue() / 100.0, floor.getOrDefault(e.getKey(), 0L) / 100.0}));
+      floor.forEach((kind, n) -> out.putIfAbsent(kind, new double[] {0, n / 100.0}));
+      return out;
     }
 
     private String[] prepareDatabase() throws IOException, SQLException {
@@ -409,7 +450,7 @@ public final class PhaseBenchmark {
   static String table(List<Map<String, Object>> rows, int runs, int ballots, int queryTasks) {
     String[] columns = {"database", "organizations", "members", "fanOutSeconds", "phaseSeconds", "userTasks",
         "tasksPerSecond", "jobs", "jobsPerSecond", "ballots", "ballotsPerSecond", "peakHeapMb", "databaseMb",
-        "msPerTask", "floorSeconds", "floorMsPerTask", "ratioPerTask", "queryP50Ms", "queryP95Ms",
+        "msPerTask", "floorSeconds", "floorMsPerTask", "ratioPerTask", "statementsPerTask", "floorStatementsPerTask", "queryP50Ms", "queryP95Ms",
         "floorQueryP50Ms", "floorQueryP95Ms", "ratioQueryP50"};
     StringBuilder md = new StringBuilder();
     md.append("Medians of ").append(runs).append(" run(s) per size; ").append(ballots)
@@ -422,6 +463,18 @@ public final class PhaseBenchmark {
       md.append("| ");
       md.append(Arrays.stream(columns).map(c -> format(row.get(c))).collect(Collectors.joining(" | ")));
       md.append(" |\n");
+    }
+    for (Map<String, Object> row : rows) {
+      if (row.get("statementsByKind") instanceof Map<?, ?> kinds) {
+        md.append("\nSQL statements per user task (executions and batched rows), ").append(row.get("database"))
+            .append(" with ").append(row.get("organizations")).append(" organizations, the 25 most frequent:\n\n")
+            .append("| statement | phase | floor |\n| --- | --- | --- |\n");
+        kinds.entrySet().stream().limit(25).forEach(e -> {
+          double[] v = (double[]) e.getValue();
+          md.append("| ").append(e.getKey()).append(" | ").append(format(v[0])).append(" | ")
+              .append(format(v[1])).append(" |\n");
+        });
+      }
     }
     return md.toString();
   }

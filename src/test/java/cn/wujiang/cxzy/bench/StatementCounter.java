@@ -1,0 +1,102 @@
+package cn.wujiang.cxzy.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Counts the SQL statements the application sends, by kind and table ("INSERT ACT_RU_JOB"): every
+ * execution and every batched row. Wraps the application's data source in the benchmark only.
+ */
+final class StatementCounter {
+
+  private static final Pattern TABLE = Pattern.compile(
+      "^\\s*(select|insert\\s+into|update|delete\\s+from|delete|merge\\s+into)\\b(?:.*?\\bfrom\\s+)?\\s*([A-Za-z_][\\w.]*)",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+  DataSource wrap(DataSource target) {
+    return proxy(DataSource.class, target, (method, args) -> {
+      Object result = method.invoke(target, args);
+      return result instanceof Connection c ? connection(c) : result;
+    });
+  }
+
+  /** The counts so far, by kind, sorted. */
+  Map<String, Long> snapshot() {
+    Map<String, Long> copy = new TreeMap<>();
+    counts.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
+  private Connection connection(Connection target) {
+    return proxy(Connection.class, target, (method, args) -> {
+      Object result = method.invoke(target, args);
+      if (result instanceof PreparedStatement p && args != null && args[0] instanceof String sql) {
+        return statement(PreparedStatement.class, p, sql);
+      }
+      if (result instanceof Statement s && !(result instanceof PreparedStatement)) {
+        return statement(Statement.class, s, null);
+      }
+      return result;
+    });
+  }
+
+  private <T extends Statement> T statement(Class<T> type, T target, String preparedSql) {
+    return proxy(type, target, (method, args) -> {
+      String name = method.getName();
+      if (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch")) {
+        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+        if (sql != null) {
+          counts.computeIfAbsent(key(sql), k -> new LongAdder()).increment();
+        }
+      }
+      return method.invoke(target, args);
+    });
+  }
+
+  private String key(String sql) {
+    return keys.computeIfAbsent(sql, s -> {
+      Matcher m = TABLE.matcher(s);
+      if (!m.find()) {
+        return "OTHER";
+      }
+      String verb = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
+      return verb + " " + m.group(2).toUpperCase(Locale.ROOT);
+    });
+  }
+
+  private interface Call {
+    Object invoke(Method method, Object[] args) throws Exception;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T proxy(Class<T> type, T target, Call call) {
+    InvocationHandler handler = (p, method, args) -> {
+      try {
+        if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+          return method.invoke(target, args);
+        }
+        return call.invoke(method, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler);
+  }
+}
