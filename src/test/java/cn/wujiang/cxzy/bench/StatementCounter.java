@@ -19,13 +19,16 @@ import javax.sql.DataSource;
 
 /**
  * Counts the SQL statements the application sends, by kind and table ("INSERT ACT_RU_JOB"): every
- * execution and every batched row. Wraps the application's data source in the benchmark only.
+ * execution and every batched row; and the commits of its transactions. Wraps the application's data source in the benchmark only.
  */
 final class StatementCounter {
 
   private static final Pattern TABLE = Pattern.compile(
       "^\\s*(select|insert\\s+into|update|delete\\s+from|delete|merge\\s+into)\\b(?:.*?\\bfrom\\s+)?\\s*([A-Za-z_][\\w.]*)",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** The kind under which the commits of transactions are counted. */
+  static final String COMMIT = "COMMIT";
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -46,6 +49,9 @@ final class StatementCounter {
 
   private Connection connection(Connection target) {
     return proxy(Connection.class, target, (method, args) -> {
+      if (method.getName().equals("commit")) {
+        counts.computeIfAbsent(COMMIT, k -> new LongAdder()).increment();
+      }
       Object result = method.invoke(target, args);
       if (result instanceof PreparedStatement p && args != null && args[0] instanceof String sql) {
         return statement(PreparedStatement.class, p, sql);
