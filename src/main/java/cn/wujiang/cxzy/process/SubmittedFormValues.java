@@ -53,13 +53,13 @@ final class SubmittedFormValues implements TaskFormHandler {
     }
   }
 
+  /** The value as a transient one: kept in memory for this transaction, never written. */
   static TypedValue transientCopy(TypedValue value) {
-    if (value == null || value.getValue() == null && value.getType() == null) {
+    if (value == null) {
       return Variables.untypedNullValue(true);
     }
-    if (value instanceof UntypedValueImpl) {
-      return Variables.untypedValue(value.getValue(), true);
-    }
-    return Variables.untypedValue(value, true);
+    // An untyped value (a plain Java object given to the API) is copied; a typed one is marked.
+    return value instanceof UntypedValueImpl ? Variables.untypedValue(value.getValue(), true)
+        : Variables.untypedValue(value, true);
   }
 }

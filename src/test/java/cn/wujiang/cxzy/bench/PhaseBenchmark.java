@@ -454,7 +454,8 @@ public final class PhaseBenchmark {
   static String table(List<Map<String, Object>> rows, int runs, int ballots, int queryTasks) {
     String[] columns = {"database", "organizations", "members", "fanOutSeconds", "phaseSeconds", "userTasks",
         "tasksPerSecond", "jobs", "jobsPerSecond", "ballots", "ballotsPerSecond", "peakHeapMb", "databaseMb",
-        "msPerTask", "floorSeconds", "floorMsPerTask", "ratioPerTask", "statementsPerTask", "floorStatementsPerTask", "commitsPerTask", "floorCommitsPerTask", "queryP50Ms", "queryP95Ms",
+        "msPerTask", "floorSeconds", "floorMsPerTask", "ratioPerTask", "statementsPerTask",
+        "floorStatementsPerTask", "commitsPerTask", "floorCommitsPerTask", "queryP50Ms", "queryP95Ms",
         "floorQueryP50Ms", "floorQueryP95Ms", "ratioQueryP50"};
     StringBuilder md = new StringBuilder();
     md.append("Medians of ").append(runs).append(" run(s) per size; ").append(ballots)
@@ -471,7 +472,8 @@ public final class PhaseBenchmark {
     for (Map<String, Object> row : rows) {
       if (row.get("statementsByKind") instanceof Map<?, ?> kinds) {
         md.append("\nSQL statements per user task (executions and batched rows), ").append(row.get("database"))
-            .append(" with ").append(format(row.get("organizations"))).append(" organizations, the 25 most frequent:\n\n")
+            .append(" with ").append(format(row.get("organizations")))
+            .append(" organizations, the 25 most frequent:\n\n")
             .append("| statement | phase | floor |\n| --- | --- | --- |\n");
         kinds.entrySet().stream().limit(25).forEach(e -> {
           double[] v = (double[]) e.getValue();
