@@ -95,8 +95,15 @@ final class StatementCounter {
   private static <T> T proxy(Class<T> type, T target, Call call) {
     InvocationHandler handler = (p, method, args) -> {
       try {
-        if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
-          return method.invoke(target, args);
+        switch (method.getName()) {
+          case "equals":
+            return p == args[0];
+          case "hashCode":
+            return System.identityHashCode(p);
+          case "unwrap", "isWrapperFor":
+            return method.invoke(target, args);
+          default:
+            break;
         }
         return call.invoke(method, args);
       } catch (InvocationTargetException e) {
