@@ -1,6 +1,7 @@
 package cn.wujiang.cxzy.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,7 +140,7 @@ public class OrganizationService {
   }
 
   /** The leading body of each of the organizations, computed in one pass. */
-  public Map<String, Organization> leadingBodies(java.util.Collection<String> orgCodes) {
+  public Map<String, Organization> leadingBodies(Collection<String> orgCodes) {
     Map<String, Organization> index = index();
     Map<String, Organization> result = new java.util.HashMap<>();
     for (String code : orgCodes) {
@@ -212,7 +213,7 @@ public class OrganizationService {
   }
 
   /** The leading bodies a user acts for: those of its groups that are neither grassroots nor the city office. */
-  public List<Organization> bodiesOf(java.util.Collection<String> groups) {
+  public List<Organization> bodiesOf(Collection<String> groups) {
     Set<Organization> bodies = new LinkedHashSet<>();
     for (String group : groups) {
       find(group).filter(o -> !o.isGrassroots() && !o.isCityOffice()).ifPresent(bodies::add);
