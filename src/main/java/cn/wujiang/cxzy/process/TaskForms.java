@@ -32,6 +32,11 @@ public final class TaskForms {
   /**
    * Makes the known values task-local variables, for the form to show. The keys with no value get no
    * variable: what is submitted for them lands on the task as it is ({@link SubmittedFormValues}).
+   *
+   * <p>The names at the top of a form (organization, phase) are the same on every member's task of a
+   * step, yet stay on each task rather than once on the process instance: Tasklist's list shows them
+   * (filter columns 组织, 时段), and it shows a person only the variables they may read, those of their
+   * task, not those of the process instance.
    */
   public static void prepare(DelegateTask task, Map<String, ?> values) {
     Map<String, Object> shown = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Counts the SQL statements the application sends, by kind and table ("INSERT ACT_RU_JOB"): every
- * execution and every batched row; and the commits of its transactions. Wraps the application's data source in the benchmark only.
+ * execution and every batched row; and the commits of its transactions, all of them and those that
+ * changed something. Wraps the application's data source in the benchmark only.
  */
 final class StatementCounter {
 
@@ -29,6 +30,8 @@ final class StatementCounter {
 
   /** The kind under which the commits of transactions are counted. */
   static final String COMMIT = "COMMIT";
+  /** The commits of transactions that changed something (sent a statement other than a select). */
+  static final String WRITING_COMMIT = "COMMIT WRITING";
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -48,28 +51,37 @@ final class StatementCounter {
   }
 
   private Connection connection(Connection target) {
+    boolean[] wrote = {false};
     return proxy(Connection.class, target, (method, args) -> {
       if (method.getName().equals("commit")) {
         counts.computeIfAbsent(COMMIT, k -> new LongAdder()).increment();
+        if (wrote[0]) {
+          counts.computeIfAbsent(WRITING_COMMIT, k -> new LongAdder()).increment();
+        }
+      }
+      if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+        wrote[0] = false;
       }
       Object result = method.invoke(target, args);
       if (result instanceof PreparedStatement p && args != null && args[0] instanceof String sql) {
-        return statement(PreparedStatement.class, p, sql);
+        return statement(PreparedStatement.class, p, sql, wrote);
       }
       if (result instanceof Statement s && !(result instanceof PreparedStatement)) {
-        return statement(Statement.class, s, null);
+        return statement(Statement.class, s, null, wrote);
       }
       return result;
     });
   }
 
-  private <T extends Statement> T statement(Class<T> type, T target, String preparedSql) {
+  private <T extends Statement> T statement(Class<T> type, T target, String preparedSql, boolean[] wrote) {
     return proxy(type, target, (method, args) -> {
       String name = method.getName();
       if (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch")) {
         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
         if (sql != null) {
-          counts.computeIfAbsent(key(sql), k -> new LongAdder()).increment();
+          String key = key(sql);
+          counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+          wrote[0] |= !key.startsWith("SELECT");
         }
       }
       return method.invoke(target, args);

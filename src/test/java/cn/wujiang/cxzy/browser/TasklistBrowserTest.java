@@ -154,6 +154,9 @@ class TasklistBrowserTest {
     logInToTasklist("tl-zx.m1");
     openTask("我的待办", "认领承诺");
     assertThat(browser.field("党员").getDomProperty("value")).startsWith(teacher.getName());
+    // The school and the phase at the top of every member's form.
+    assertThat(browser.field("党组织").getDomProperty("value")).isEqualTo(SCHOOL_NAME);
+    assertThat(browser.field("时段").getDomProperty("value")).isEqualTo(phase);
     WebElement item = browser.option("2. 组织党员志愿服务进社区");
     item.click();
     assertThat(item.isSelected()).isTrue();

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.wujiang.cxzy.DemoCityTest;
 
 /**
- * What the history keeps: everything of FULL but the values of form fields and the multi-instance
- * counters.
+ * What the history keeps: everything of FULL but the values of form fields, the multi-instance
+ * counters, and the creation and deletion of timers.
  */
 @DemoCityTest
 class HistoryLevelTest {
@@ -39,6 +39,8 @@ class HistoryLevelTest {
   HistoryService historyService;
   @Autowired
   ProcessEngineConfigurationImpl configuration;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
 
   @Test
   void processVariablesKeepTheirHistoryTaskFormFieldsDoNot() {
@@ -83,5 +85,33 @@ class HistoryLevelTest {
         .extracting(HistoricVariableInstance::getName).containsOnly("members", "memberNo");
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId("Task_PerMember").count()).isEqualTo(3);
+  }
+
+  @Test
+  void aTimerIsLoggedWhenItFiresNotWhenItIsSetOrDropped() {
+    repositoryService.createDeployment().addModelInstance("historyLevelTimer.bpmn",
+        Bpmn.createExecutableProcess("historyLevelTimer").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Due").camundaCandidateGroups("city-office")
+            .boundaryEvent("Timer_Reminder").cancelActivity(false).timerWithDuration("PT1H")
+            .endEvent("End_Reminded").moveToActivity("Task_Due").endEvent().done()).deploy();
+
+    ProcessInstance done = runtimeService.startProcessInstanceByKey("historyLevelTimer");
+    assertThat(managementService.createJobQuery().processInstanceId(done.getId()).count()).isEqualTo(1);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(done.getId()).singleResult().getId());
+    assertThat(managementService.createJobQuery().processInstanceId(done.getId()).count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(done.getId()).count())
+        .as("a timer dropped with its task leaves no job log").isZero();
+
+    ProcessInstance late = runtimeService.startProcessInstanceByKey("historyLevelTimer");
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(late.getId())
+        .singleResult().getId());
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(late.getId()).list())
+        .as("a timer that fires is logged as it runs").singleElement()
+        .satisfies(log -> {
+          assertThat(log.isSuccessLog()).isTrue();
+          assertThat(log.getActivityId()).isEqualTo("Timer_Reminder");
+        });
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(late.getId())
+        .activityId("End_Reminded").finished().count()).isEqualTo(1);
   }
 }
