@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +41,7 @@ class HistoryLevelTest {
   @Autowired
   ProcessEngineConfigurationImpl configuration;
   @Autowired
-  org.camunda.bpm.engine.ManagementService managementService;
+  ManagementService managementService;
 
   @Test
   void processVariablesKeepTheirHistoryTaskFormFieldsDoNot() {
