@@ -232,7 +232,7 @@ public final class PhaseBenchmark {
       Files.createDirectories(dir);
       // The result cache off: H2 would otherwise answer the repeated task query from it.
       return new String[] {"jdbc:h2:file:" + dir.resolve("cxzy") + System.getProperty("bench.h2",
-          ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=0"), "sa", ""};
+          H2FileGrowth.APPLICATION + ";OPTIMIZE_REUSE_RESULTS=0"), "sa", ""};
     }
 
     private void phase() {
