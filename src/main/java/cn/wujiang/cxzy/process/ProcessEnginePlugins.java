@@ -3,15 +3,21 @@ package cn.wujiang.cxzy.process;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -26,8 +32,11 @@ import org.springframework.stereotype.Component;
  * <li>a submitted task form's values stay on the task ({@link SubmittedFormValues});</li>
  * <li>a deadline timer on a task marks, on the path it starts, which task fell due, so that a reminder
  * or an escalation names that task and no other;</li>
- * <li>a job that keeps failing raises an incident with a Chinese message;</li>
- * <li>the history level {@link FormFieldHistoryLevel} is known (camunda.bpm.history-level).</li>
+ * <li>a job that keeps failing raises an incident with a Chinese message, and a job that ends with
+ * retries left is not looked up for one;</li>
+ * <li>the history level {@link FormFieldHistoryLevel} is known (camunda.bpm.history-level);</li>
+ * <li>authorization checks take a person's few groups as they are ({@link AuthorizedGroups}), and the
+ * engine's tables have the indexes its frequent lookups need ({@link EngineIndexes}).</li>
  * </ul>
  */
 @Component
@@ -81,6 +90,15 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryLevels(levels);
     // No revoke authorizations are ever granted here: skip the engine's per-command query for them.
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    sessionFactories.add(new AuthorizedGroups.Factory());
+    configuration.setCustomSessionFactories(sessionFactories);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    EngineIndexes.create(((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getDataSource());
   }
 
   /**
@@ -96,6 +114,34 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
     public org.camunda.bpm.engine.runtime.Incident handleIncident(
         org.camunda.bpm.engine.impl.incident.IncidentContext context, String message) {
       return super.handleIncident(context, chinese(message));
+    }
+
+    /**
+     * The engine raises a failed-job incident when a job's retries reach 0 and resolves it when they rise
+     * again, so a job deleted with retries left (a timer dropped with its task, a job done) has none: the
+     * engine's lookup of its incidents is skipped for it. A job not at hand is looked up as before.
+     */
+    @Override
+    public void resolveIncident(org.camunda.bpm.engine.impl.incident.IncidentContext context) {
+      if (mayHaveIncident(context)) {
+        super.resolveIncident(context);
+      }
+    }
+
+    @Override
+    public void deleteIncident(org.camunda.bpm.engine.impl.incident.IncidentContext context) {
+      if (mayHaveIncident(context)) {
+        super.deleteIncident(context);
+      }
+    }
+
+    static boolean mayHaveIncident(org.camunda.bpm.engine.impl.incident.IncidentContext context) {
+      CommandContext commandContext = Context.getCommandContext();
+      if (commandContext == null || context.getConfiguration() == null) {
+        return true;
+      }
+      JobEntity job = commandContext.getDbEntityManager().getCachedEntity(JobEntity.class, context.getConfiguration());
+      return job == null || job.getRetries() <= 0;
     }
 
     static String chinese(String message) {

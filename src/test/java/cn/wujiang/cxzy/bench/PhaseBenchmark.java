@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -220,6 +221,12 @@ public final class PhaseBenchmark {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
           s.execute("drop schema public cascade");
           s.execute("create schema public");
+          try (ResultSet rs = s.executeQuery("show autovacuum")) {
+            if (rs.next() && "off".equals(rs.getString(1))) {
+              System.err.println("PostgreSQL runs with autovacuum off: its tables are never analyzed, and the "
+                  + "planner's choices degrade as they grow (docs/performance.md). PostgreSQL runs with it on by default.");
+            }
+          }
         }
         return new String[] {url, user, password};
       }

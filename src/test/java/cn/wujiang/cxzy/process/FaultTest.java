@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +38,7 @@ class FaultTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
@@ -50,12 +52,7 @@ class FaultTest {
   @Test
   void aPublicationThatKeepsFailingRaisesAChineseIncidentAndCompletesOnceTheCauseIsFixed() {
     String phase = "x" + UUID.randomUUID().toString().substring(0, 8);
-    // Publication of a commitment that is not in the database: the delegate fails every time.
-    ProcessInstance pi = runtimeService.createProcessInstanceByKey("publicCommitment")
-        .businessKey("zz-wsy:" + phase)
-        .setVariables(Map.of("orgCode", "zz-wsy", "phaseId", phase))
-        .startBeforeActivity("ServiceTask_PublishCommitments")
-        .execute();
+    ProcessInstance pi = startPublication(phase);
     Job job = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
     int attempts = 0;
     while (runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count() == 0 && attempts < 10) {
@@ -73,6 +70,41 @@ class FaultTest {
     assertThat(pi).isEnded();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(commitments.find("zz-wsy", phase).orElseThrow().getPublishedAt()).isNotNull();
+  }
+
+  @Test
+  void anIncidentGoesWithItsJobWhenTheInstanceIsCancelledAndAJobWithRetriesLeftRaisesNone() {
+    String phase = "x" + UUID.randomUUID().toString().substring(0, 8);
+    ProcessInstance failing = startPublication(phase);
+    Job job = managementService.createJobQuery().processInstanceId(failing.getId()).singleResult();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+    }
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(failing.getId()).count()).isOne();
+
+    runtimeService.deleteProcessInstance(failing.getId(), "撤销");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(failing.getId()).count()).isZero();
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(failing.getId()).singleResult().isDeleted())
+        .isTrue();
+
+    // Fails once, then the cause is fixed: retries were left, no incident was ever raised.
+    String other = "x" + UUID.randomUUID().toString().substring(0, 8);
+    ProcessInstance recovering = startPublication(other);
+    Job second = managementService.createJobQuery().processInstanceId(recovering.getId()).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(second.getId())).isNotNull();
+    commitments.saveDraft("zz-wsy", other, new CommitmentService.Draft("指导", "目标", List.of("义诊"), "标准", "标准", List.of()));
+    managementService.executeJob(second.getId());
+    assertThat(recovering).isEnded();
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(recovering.getId()).count()).isZero();
+  }
+
+  /** The publication of a commitment that is not in the database: its job fails until one is saved. */
+  private ProcessInstance startPublication(String phase) {
+    return runtimeService.createProcessInstanceByKey("publicCommitment")
+        .businessKey("zz-wsy:" + phase)
+        .setVariables(Map.of("orgCode", "zz-wsy", "phaseId", phase))
+        .startBeforeActivity("ServiceTask_PublishCommitments")
+        .execute();
   }
 
   @Test
