@@ -16,7 +16,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * the index on {@code RESOURCE_ID_} (docs/performance.md). Without materializing, the index is its
  * cheapest way, for the plans of prepared statements too. Planning every statement for its values
  * instead (the driver's {@code prepareThreshold=0}, or {@code plan_cache_mode = force_custom_plan})
- * also found the index, but made the whole phase half as slow again.
+ * also found the index, but made the whole phase 45 to 75 % longer.
  */
 @Component
 class PostgresPlanning implements BeanPostProcessor {
