@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,7 +40,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractActivityBuilder;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,6 +78,8 @@ public final class PhaseBenchmark {
   private static final String FLOOR_QUERY_KEY = "benchFloorQuery";
   private static final String FLOOR_GROUP = "bench-floor-committee";
   private static final String FLOOR_USER = "bench-floor-user";
+  private static final String FLOOR_ROBOTS = "bench-robots";
+  private static final String FLOOR_ROBOT = "bench-robot";
 
   private PhaseBenchmark() {
   }
@@ -158,20 +163,17 @@ public final class PhaseBenchmark {
         Map<String, Long> phase = perTask(before, statements.snapshot(), (Integer) m.get("userTasks"));
         m.put("databaseMb", databaseMb(connection[0]));
         m.put("peakHeapMb", peakHeapMb());
-        before = statements.snapshot();
-        floor();
-        Map<String, Long> floor = perTask(before, statements.snapshot(), ((Long) m.get("floorTasks")).intValue());
-        m.put("commitsPerTask", phase.getOrDefault(StatementCounter.COMMIT, 0L) / 100.0);
-        m.put("floorCommitsPerTask", floor.getOrDefault(StatementCounter.COMMIT, 0L) / 100.0);
-        m.put("writingCommitsPerTask", phase.getOrDefault(StatementCounter.WRITING_COMMIT, 0L) / 100.0);
-        m.put("floorWritingCommitsPerTask", floor.getOrDefault(StatementCounter.WRITING_COMMIT, 0L) / 100.0);
-        for (String commits : List.of(StatementCounter.COMMIT, StatementCounter.WRITING_COMMIT)) {
-          phase.remove(commits);
-          floor.remove(commits);
+        putCounts("", phase);
+        Map<String, Map<String, Long>> floors = new LinkedHashMap<>();
+        for (Floor shape : FLOORS) {
+          before = statements.snapshot();
+          long tasks = floor(shape);
+          Map<String, Long> floor = perTask(before, statements.snapshot(), (int) tasks);
+          putCounts(shape.prefix, floor);
+          floors.put(shape.prefix, floor);
         }
-        m.put("statementsPerTask", phase.values().stream().mapToLong(Long::longValue).sum() / 100.0);
-        m.put("floorStatementsPerTask", floor.values().stream().mapToLong(Long::longValue).sum() / 100.0);
-        m.put("statementsByKind", byKind(phase, floor));
+        m.put("statementsByKind", byKind(phase, floors.get(Floor.TRIVIAL.prefix),
+            floors.getOrDefault(Floor.PERSON.prefix, Map.of())));
         query();
       } finally {
         context.close();
@@ -201,12 +203,28 @@ public final class PhaseBenchmark {
       return out;
     }
 
-    /** Kind → statements per user task of the phase and of the floor, the phase's largest first. */
-    private static Map<String, double[]> byKind(Map<String, Long> phase, Map<String, Long> floor) {
+    /** Commits, writing commits and statements per user task, under the figure names of a prefix. */
+    private void putCounts(String prefix, Map<String, Long> perTask) {
+      m.put(name(prefix, "commitsPerTask"), perTask.getOrDefault(StatementCounter.COMMIT, 0L) / 100.0);
+      m.put(name(prefix, "writingCommitsPerTask"), perTask.getOrDefault(StatementCounter.WRITING_COMMIT, 0L) / 100.0);
+      perTask.remove(StatementCounter.COMMIT);
+      perTask.remove(StatementCounter.WRITING_COMMIT);
+      m.put(name(prefix, "statementsPerTask"), perTask.values().stream().mapToLong(Long::longValue).sum() / 100.0);
+    }
+
+    /**
+     * Kind → statements per user task of the phase, of the floor and of the shaped floor (zero where it
+     * did not run), the phase's largest first.
+     */
+    private static Map<String, double[]> byKind(Map<String, Long> phase, Map<String, Long> floor,
+        Map<String, Long> shaped) {
       Map<String, double[]> out = new LinkedHashMap<>();
       phase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
-          out.put(e.getKey(), new double[] {e.getValue() / 100.0, floor.getOrDefault(e.getKey(), 0L) / 100.0}));
-      floor.forEach((kind, n) -> out.putIfAbsent(kind, new double[] {0, n / 100.0}));
+          out.put(e.getKey(), new double[] {e.getValue() / 100.0, floor.getOrDefault(e.getKey(), 0L) / 100.0,
+              shaped.getOrDefault(e.getKey(), 0L) / 100.0}));
+      floor.forEach((kind, n) -> out.putIfAbsent(kind, new double[] {0, n / 100.0,
+          shaped.getOrDefault(kind, 0L) / 100.0}));
+      shaped.forEach((kind, n) -> out.putIfAbsent(kind, new double[] {0, 0, n / 100.0}));
       return out;
     }
 
@@ -296,38 +314,65 @@ public final class PhaseBenchmark {
       System.out.printf("phase: %s%n", result);
     }
 
-    /** The same number of instances and user tasks in a trivial BPMN, one robot thread. */
-    private void floor() {
+    /**
+     * The same number of instances and user tasks as the phase in a BPMN of the given shape, one robot
+     * thread; returns the tasks completed.
+     */
+    private long floor(Floor shape) {
       long instances = ((Number) m.get("processInstances")).longValue();
       int tasks = (Integer) m.get("userTasks");
       int perInstance = (int) Math.max(1, Math.round((double) tasks / instances));
-      context.getBean(RepositoryService.class).createDeployment().name("bench-floor")
-          .addModelInstance(FLOOR_KEY + ".bpmn", trivial(FLOOR_KEY, perInstance, "bench-robots")).deploy();
+      String key = FLOOR_KEY + shape.prefix.substring("floor".length());
+      context.getBean(RepositoryService.class).createDeployment().name("bench-" + key)
+          .addModelInstance(key + ".bpmn", shape.model(key, perInstance, FLOOR_ROBOTS)).deploy();
       RuntimeService runtime = context.getBean(RuntimeService.class);
       TaskService taskService = context.getBean(TaskService.class);
+      IdentityService identity = context.getBean(IdentityService.class);
+      if (shape.asPerson) {
+        member(identity, FLOOR_ROBOT, FLOOR_ROBOTS, "基准测试执行组");
+      }
       long t = System.nanoTime();
       for (long i = 0; i < instances; i++) {
-        runtime.startProcessInstanceByKey(FLOOR_KEY, "floor-" + i);
+        runtime.startProcessInstanceByKey(key, key + "-" + i);
       }
       long completed = 0;
       while (true) {
-        List<Task> open = taskService.createTaskQuery().processDefinitionKey(FLOOR_KEY).active()
+        List<Task> open = taskService.createTaskQuery().processDefinitionKey(key).active()
             .orderByTaskCreateTime().asc().listPage(0, 500);
         if (open.isEmpty()) {
           break;
         }
         for (Task task : open) {
-          taskService.claim(task.getId(), "robot");
-          taskService.complete(task.getId());
+          if (shape.asPerson) {
+            // As the simulator does for a person: who may do it, their groups, then claim and complete
+            // with their authentication, so that every command's authorization is checked.
+            taskService.getIdentityLinksForTask(task.getId());
+            identity.setAuthentication(FLOOR_ROBOT, groups(identity, FLOOR_ROBOT));
+            try {
+              taskService.claim(task.getId(), FLOOR_ROBOT);
+              taskService.complete(task.getId());
+            } finally {
+              identity.clearAuthentication();
+            }
+          } else {
+            taskService.claim(task.getId(), "robot");
+            taskService.complete(task.getId());
+          }
           completed++;
         }
       }
-      double floor = seconds(t);
-      m.put("floorInstances", instances);
-      m.put("floorTasks", completed);
-      m.put("floorSeconds", floor);
-      m.put("floorMsPerTask", floor * 1000 / completed);
-      m.put("ratioPerTask", ((Double) m.get("msPerTask")) / (floor * 1000 / completed));
+      double seconds = seconds(t);
+      double msPerTask = seconds * 1000 / completed;
+      if (shape == Floor.TRIVIAL) {
+        m.put("floorInstances", instances);
+        m.put("floorTasks", completed);
+        m.put("floorSeconds", seconds);
+      }
+      m.put(name(shape.prefix, "msPerTask"), msPerTask);
+      m.put(shape == Floor.TRIVIAL ? "ratioPerTask" : name("ratioTo", shape.prefix),
+          ((Double) m.get("msPerTask")) / msPerTask);
+      System.out.printf("%s: %d tasks, %.1f s, %.2f ms per task%n", key, completed, seconds, msPerTask);
+      return completed;
     }
 
     /** A committee's first page of open tasks, with queryTasks open tasks for it; and the floor's. */
@@ -351,15 +396,7 @@ public final class PhaseBenchmark {
       // The floor: the same number of one-task instances for one group, queried by one of its members.
       context.getBean(RepositoryService.class).createDeployment().name("bench-floor-query")
           .addModelInstance(FLOOR_QUERY_KEY + ".bpmn", trivial(FLOOR_QUERY_KEY, 1, FLOOR_GROUP)).deploy();
-      if (identity.createUserQuery().userId(FLOOR_USER).count() == 0) {
-        User user = identity.newUser(FLOOR_USER);
-        user.setPassword("bench-" + System.nanoTime());
-        identity.saveUser(user);
-        Group group = identity.newGroup(FLOOR_GROUP);
-        group.setName("基准测试组");
-        identity.saveGroup(group);
-        identity.createMembership(FLOOR_USER, FLOOR_GROUP);
-      }
+      member(identity, FLOOR_USER, FLOOR_GROUP, "基准测试组");
       for (int i = 0; i < queryTasks; i++) {
         runtime.startProcessInstanceByKey(FLOOR_QUERY_KEY, "floor-query-" + i);
       }
@@ -417,14 +454,86 @@ public final class PhaseBenchmark {
     }
   }
 
+  /** A user in a group of their own, created once. */
+  static void member(IdentityService identity, String userId, String groupId, String groupName) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setPassword("bench-" + System.nanoTime());
+      identity.saveUser(user);
+      Group group = identity.newGroup(groupId);
+      group.setName(groupName);
+      identity.saveGroup(group);
+      identity.createMembership(userId, groupId);
+    }
+  }
+
   /** A process of n user tasks in a row for one candidate group: no listeners, no delegates. */
   static BpmnModelInstance trivial(String key, int n, String group) {
+    return shaped(key, n, group, false, false);
+  }
+
+  /**
+   * A row of n user tasks for one candidate group; with deadlines, each task has a reminder and a
+   * deadline timer (non-interrupting, due in weeks, so they never fire), as a campaign task has; with
+   * shown values, each task gets eight task-local variables when created ({@link FloorShownValues}).
+   */
+  static BpmnModelInstance shaped(String key, int n, String group, boolean deadlines, boolean shown) {
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).name("基准")
         .camundaHistoryTimeToLive(1).startEvent();
     for (int i = 1; i <= n; i++) {
-      flow = flow.userTask("Task_" + i).name("任务 " + i).camundaCandidateGroups(group);
+      String id = "Task_" + i;
+      UserTaskBuilder task = flow.userTask(id).name("任务 " + i).camundaCandidateGroups(group);
+      if (shown) {
+        task = task.camundaTaskListenerClass(TaskListener.EVENTNAME_CREATE, FloorShownValues.class);
+      }
+      flow = task;
+      if (deadlines) {
+        task.boundaryEvent("Timer_Reminder_" + i).cancelActivity(false).timerWithDuration("P14D").endEvent();
+        AbstractActivityBuilder<?, ?> back = task.boundaryEvent("Timer_Due_" + i).cancelActivity(false)
+            .timerWithDuration("P28D").endEvent().moveToActivity(id);
+        flow = back;
+      }
     }
     return flow.endEvent().done();
+  }
+
+  /**
+   * The floors, measured one after the other in the phase's database: the trivial one, and shaped
+   * like a campaign task step by step, each adding one thing to the one before it. The shaped floors
+   * run when {@code bench.floors} names them (all by default).
+   */
+  enum Floor {
+    TRIVIAL("floor", false, false, false),
+    DEADLINES("floorDeadlines", true, false, false),
+    SHOWN("floorShown", true, true, false),
+    PERSON("floorPerson", true, true, true);
+
+    final String prefix;
+    final boolean deadlines;
+    final boolean shown;
+    final boolean asPerson;
+
+    Floor(String prefix, boolean deadlines, boolean shown, boolean asPerson) {
+      this.prefix = prefix;
+      this.deadlines = deadlines;
+      this.shown = shown;
+      this.asPerson = asPerson;
+    }
+
+    BpmnModelInstance model(String key, int n, String group) {
+      return shaped(key, n, group, deadlines, shown);
+    }
+  }
+
+  /** The trivial floor, and the shaped ones bench.floors names. */
+  static final List<Floor> FLOORS = Stream.of(Floor.values())
+      .filter(f -> f == Floor.TRIVIAL || List.of(System.getProperty("bench.floors", "deadlines,shown,person")
+          .toLowerCase(java.util.Locale.ROOT).split(",")).contains(f.name().toLowerCase(java.util.Locale.ROOT)))
+      .toList();
+
+  /** A figure's name under a prefix: msPerTask under floorShown is floorShownMsPerTask. */
+  static String name(String prefix, String figure) {
+    return prefix.isEmpty() ? figure : prefix + Character.toUpperCase(figure.charAt(0)) + figure.substring(1);
   }
 
   static List<String> groups(IdentityService identity, String user) {
@@ -467,8 +576,10 @@ public final class PhaseBenchmark {
         "tasksPerSecond", "jobs", "jobsPerSecond", "ballots", "ballotsPerSecond", "peakHeapMb", "databaseMb",
         "msPerTask", "floorSeconds", "floorMsPerTask", "ratioPerTask", "statementsPerTask",
         "floorStatementsPerTask", "commitsPerTask", "floorCommitsPerTask", "writingCommitsPerTask",
-        "floorWritingCommitsPerTask", "queryP50Ms", "queryP95Ms",
-        "floorQueryP50Ms", "floorQueryP95Ms", "ratioQueryP50"};
+        "floorWritingCommitsPerTask", "floorDeadlinesMsPerTask", "floorDeadlinesStatementsPerTask",
+        "floorShownMsPerTask", "floorShownStatementsPerTask", "floorPersonMsPerTask",
+        "floorPersonStatementsPerTask", "floorPersonCommitsPerTask", "ratioToFloorPerson", "queryP50Ms",
+        "queryP95Ms", "floorQueryP50Ms", "floorQueryP95Ms", "ratioQueryP50"};
     StringBuilder md = new StringBuilder();
     md.append("Medians of ").append(runs).append(" run(s) per size; ").append(ballots)
         .append(" ballots per organization and evaluation; task query with ").append(queryTasks)
@@ -486,11 +597,11 @@ public final class PhaseBenchmark {
         md.append("\nSQL statements per user task (executions and batched rows), ").append(row.get("database"))
             .append(" with ").append(format(row.get("organizations")))
             .append(" organizations, the 25 most frequent:\n\n")
-            .append("| statement | phase | floor |\n| --- | --- | --- |\n");
+            .append("| statement | phase | floor | shaped floor (floorPerson) |\n| --- | --- | --- | --- |\n");
         kinds.entrySet().stream().limit(25).forEach(e -> {
           double[] v = (double[]) e.getValue();
           md.append("| ").append(e.getKey()).append(" | ").append(format(v[0])).append(" | ")
-              .append(format(v[1])).append(" |\n");
+              .append(format(v[1])).append(" | ").append(format(v[2])).append(" |\n");
         });
       }
     }
@@ -498,6 +609,9 @@ public final class PhaseBenchmark {
   }
 
   private static String format(Object value) {
+    if (value == null) {
+      return "–";
+    }
     if (value instanceof Double d) {
       return d == Math.rint(d) ? String.valueOf(d.longValue())
           : d >= 100 ? String.format("%.0f", d) : d >= 10 ? String.format("%.1f", d) : String.format("%.2f", d);
