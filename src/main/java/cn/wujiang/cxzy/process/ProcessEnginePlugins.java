@@ -6,7 +6,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -98,7 +97,7 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    EngineIndexes.create(((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getDataSource());
+    EngineIndexes.create(processEngine.getProcessEngineConfiguration().getDataSource());
   }
 
   /**
