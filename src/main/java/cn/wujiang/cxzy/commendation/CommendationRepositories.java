@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.QueryHints;
+
+import jakarta.persistence.QueryHint;
+
+import cn.wujiang.cxzy.config.KeyLookups;
 
 interface CommendationRoundRepository extends JpaRepository<CommendationRound, Long> {
 
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   Optional<CommendationRound> findByCommitteeCodeAndPhaseId(String committeeCode, String phaseId);
 
   List<CommendationRound> findByPhaseIdOrderByCommitteeCode(String phaseId);
@@ -22,6 +28,7 @@ interface QuotaRepository extends JpaRepository<Quota, Quota.Key> {
 
 interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   List<Candidate> findByRoundIdOrderByRankAscSubjectAsc(Long roundId);
 
   void deleteByRoundId(Long roundId);

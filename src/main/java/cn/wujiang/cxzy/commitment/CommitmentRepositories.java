@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.QueryHints;
+
+import jakarta.persistence.QueryHint;
+
+import cn.wujiang.cxzy.config.KeyLookups;
 
 interface CommitmentRepository extends JpaRepository<Commitment, Long> {
 
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   Optional<Commitment> findByOrgCodeAndPhaseId(String orgCode, String phaseId);
 
   List<Commitment> findByStatusOrderByOrgCode(Commitment.Status status);
@@ -14,6 +20,7 @@ interface CommitmentRepository extends JpaRepository<Commitment, Long> {
 
 interface CommitmentItemRepository extends JpaRepository<CommitmentItem, Long> {
 
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   List<CommitmentItem> findByCommitmentIdOrderBySeq(Long commitmentId);
 
   List<CommitmentItem> findByCommitmentIdInOrderBySeq(List<Long> commitmentIds);
@@ -27,5 +34,6 @@ interface MemberCommitmentRepository extends JpaRepository<MemberCommitment, Lon
 
   List<MemberCommitment> findByCommitmentIdInOrderByMemberNo(List<Long> commitmentIds);
 
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   Optional<MemberCommitment> findByCommitmentIdAndMemberNo(Long commitmentId, String memberNo);
 }

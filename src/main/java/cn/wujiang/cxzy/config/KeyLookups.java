@@ -1,0 +1,26 @@
+package cn.wujiang.cxzy.config;
+
+import org.hibernate.jpa.HibernateHints;
+
+/**
+ * The query hint of lookups by keys that never change once a row is written (an organization and a
+ * phase, a commitment, a round): {@code @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value =
+ * KeyLookups.NO_FLUSH))} on a repository method runs it without flushing the session first.
+ * <p>
+ * Before every other query Hibernate compares each entity the transaction has loaded with its
+ * snapshot, to write what changed. A job that starts the commendation of every leading body loads
+ * thousands of entities and makes thousands of lookups, so its time grew with the square of the city
+ * (docs/performance.md). A lookup by such keys needs no flush where the database generates the
+ * entity's id, so that a new row is inserted when it is saved (not where the id is the entity's own,
+ * as a quota's), and where deletes are flushed where they are made (before a re-ranking, a new draft):
+ * it sees what its transaction wrote, and an entity it returns that the transaction changed is the
+ * changed one ({@code KeyLookupsTest}).
+ */
+public final class KeyLookups {
+
+  public static final String FLUSH_MODE = HibernateHints.HINT_FLUSH_MODE;
+  public static final String NO_FLUSH = "COMMIT";
+
+  private KeyLookups() {
+  }
+}
