@@ -21,6 +21,8 @@ interface CommendationRoundRepository extends JpaRepository<CommendationRound, L
 
 interface QuotaRepository extends JpaRepository<Quota, Quota.Key> {
 
+  /** Without a flush: the quotas of a round are flushed where they are written ({@code rank}). */
+  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
   List<Quota> findByRoundIdOrderByTitle(Long roundId);
 
   void deleteByRoundId(Long roundId);

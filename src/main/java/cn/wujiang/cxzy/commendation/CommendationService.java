@@ -147,8 +147,7 @@ public class CommendationService {
           basis(eligibleMembers.get(memberNo), evaluationOf.get(memberNo))));
     }
 
-    Map<String, Integer> membersOf = new HashMap<>();
-    scope.keySet().forEach(code -> membersOf.put(code, organizations.members(code).size()));
+    Map<String, Integer> membersOf = organizations.memberCounts(scope.keySet());
     for (Title title : Title.values()) {
       int base;
       int eligible;
@@ -163,6 +162,8 @@ public class CommendationService {
       }
       quotas.save(new Quota(round.getId(), title, base, eligible, Ranking.quota(settings.share(title), base, eligible)));
     }
+    // A quota's id is its own: written now, so that the lookups of the round's quotas need no flush.
+    quotas.flush();
     round.ranked(!eligibleOrgs.isEmpty() || !eligibleMembers.isEmpty(), now);
     return round;
   }
@@ -252,9 +253,9 @@ public class CommendationService {
   }
 
   private List<BigDecimal> pool(CommendationRound round, Title title) {
-    Map<String, OrgSystem> systems = organizations.all().stream()
-        .collect(Collectors.toMap(Organization::getCode, Organization::getSystem));
-    return candidates(round).stream()
+    List<Candidate> all = candidates(round);
+    Map<String, OrgSystem> systems = organizations.systemsOf(all.stream().map(Candidate::getOrgCode).distinct().toList());
+    return all.stream()
         .filter(c -> title.isMember() ? c.isMember() && title.openTo(systems.get(c.getOrgCode())) : !c.isMember())
         .map(Candidate::getComposite).toList();
   }

@@ -11,8 +11,9 @@ import org.hibernate.jpa.HibernateHints;
  * snapshot, to write what changed. A job that starts the commendation of every leading body loads
  * thousands of entities and makes thousands of lookups, so its time grew with the square of the city
  * (docs/performance.md). A lookup by such keys needs no flush where the database generates the
- * entity's id, so that a new row is inserted when it is saved (not where the id is the entity's own,
- * as a quota's), and where deletes are flushed where they are made (before a re-ranking, a new draft):
+ * entity's id, so that a new row is inserted when it is saved (where the id is the entity's own, as a
+ * quota's, the rows are flushed where they are saved), and where deletes are flushed where they are
+ * made (before a re-ranking, a new draft):
  * it sees what its transaction wrote, and an entity it returns that the transaction changed is the
  * changed one ({@code KeyLookupsTest}).
  */

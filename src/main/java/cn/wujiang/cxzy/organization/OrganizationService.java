@@ -65,6 +65,18 @@ public class OrganizationService {
     return members.findByOrgCodeOrderByMemberNo(orgCode);
   }
 
+  /** The number of members of each of the organizations, in one query (0 for one without members). */
+  public Map<String, Integer> memberCounts(Collection<String> orgCodes) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    orgCodes.forEach(code -> counts.put(code, 0));
+    if (!orgCodes.isEmpty()) {
+      for (MemberRepository.OrgCount row : members.countByOrgCodeIn(orgCodes)) {
+        counts.put(row.getOrgCode(), Math.toIntExact(row.getMembers()));
+      }
+    }
+    return counts;
+  }
+
   public Optional<Member> member(String memberNo) {
     return memberNo == null ? Optional.empty() : members.findById(memberNo);
   }
@@ -118,6 +130,14 @@ public class OrganizationService {
       throw new IllegalArgumentException("the city office has no leader");
     }
     return get(org.getLeaderCode());
+  }
+
+  /** The system of each of the organizations, from the tree in memory. */
+  public Map<String, OrgSystem> systemsOf(Collection<String> orgCodes) {
+    Map<String, Organization> index = index();
+    Map<String, OrgSystem> result = new java.util.HashMap<>();
+    orgCodes.forEach(code -> result.put(code, lookup(index, code).getSystem()));
+    return result;
   }
 
   /** The bureau committee that guides the organization's system (系统指导), if it has one. */

@@ -141,6 +141,8 @@ class CommendationProcessTest {
     Task nominate = task(pi, CommendationProcess.Element.NOMINATE_MEMBERS);
     assertThat(nominate).hasCandidateGroup("edu-syxx");
     assertThat(text(nominate, "orgName")).isEqualTo("吴江市实验小学党支部");
+    // Read in the transaction that ranked: the quotas it wrote are there.
+    assertThat(text(nominate, "quotaText")).isEqualTo("优秀共产党员 2 名；党员师德标兵 1 名；爱生模范 1 名；十佳感动人物 1 名");
     assertThat(rows(nominate, "candidates")).extracting(r -> r.get("rank") + " " + r.get("name") + " " + r.get("composite"))
         .containsExactly("1 熊玉兰（语文教师） 100.00", "2 毛静（音乐教师） 90.00");
     claim(nominate, "edu-syxx.sec");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,23 @@ class RoutingTest {
     assertThat(codes(organizations.leadingBodies())).containsExactly("college-svtc", "edu-bureau",
         "health-bureau", "hospital-shengze", "town-lili", "town-pingwang", "town-qidu", "town-shengze",
         "town-songling", "town-taoyuan", "town-tongli", "town-zhenze", "zone-fenhu", "zone-wjedz");
+  }
+
+  @Test
+  void countsOfMembersAndSystemsOfManyOrganizationsAtOnceAgreeWithTheirOneByOneLookups() {
+    List<String> codes = Stream.concat(grassroots().map(a -> (String) a.get()[0]), Stream.of("edu-bureau", "sl-edu"))
+        .toList();
+    Map<String, Integer> counts = organizations.memberCounts(codes);
+    assertThat(counts).containsOnlyKeys(codes);
+    codes.forEach(code -> assertThat(counts.get(code)).as(code).isEqualTo(organizations.members(code).size()));
+    assertThat(counts.get("edu-syxx")).isGreaterThanOrEqualTo(7);
+
+    Map<String, OrgSystem> systems = organizations.systemsOf(codes);
+    codes.forEach(code -> assertThat(systems.get(code)).as(code).isEqualTo(organizations.get(code).getSystem()));
+    assertThat(systems.get("edu-syxx")).isEqualTo(OrgSystem.EDUCATION);
+    assertThat(systems.get("hb-rmyy")).isEqualTo(OrgSystem.HEALTH);
+    assertThatThrownBy(() -> organizations.systemsOf(List.of("no-such-org")))
+        .isInstanceOf(UnknownOrganizationException.class);
   }
 
   @Test
