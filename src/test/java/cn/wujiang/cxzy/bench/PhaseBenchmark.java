@@ -1,9 +1,6 @@
 package cn.wujiang.cxzy.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -545,14 +542,12 @@ public final class PhaseBenchmark {
   }
 
   static void resetPeaks() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    HeapPeak.reset();
   }
 
-  /** The sum of the heap pools' peaks since the last reset. */
+  /** The most heap in use at one time since the last reset ({@link HeapPeak}). */
   static double peakHeapMb() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
+    return HeapPeak.mb();
   }
 
   /** Medians of the numeric figures over the runs of one size. */
