@@ -27,9 +27,13 @@ final class HeapPeak {
   static {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-          GarbageCollectionNotificationInfo info =
-              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+          return;
+        }
+        GarbageCollectionNotificationInfo info =
+            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        // The collection of reset() may be reported after it: what it found belongs to the run before.
+        if (!"System.gc()".equals(info.getGcCause())) {
           long used = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
               .filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
           PEAK.accumulateAndGet(used, Math::max);
