@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.QueryHints;
 
-import jakarta.persistence.QueryHint;
-
-import cn.wujiang.cxzy.config.KeyLookups;
+import cn.wujiang.cxzy.config.KeyLookup;
 
 interface CommendationRoundRepository extends JpaRepository<CommendationRound, Long> {
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   Optional<CommendationRound> findByCommitteeCodeAndPhaseId(String committeeCode, String phaseId);
 
   List<CommendationRound> findByPhaseIdOrderByCommitteeCode(String phaseId);
@@ -22,7 +19,7 @@ interface CommendationRoundRepository extends JpaRepository<CommendationRound, L
 interface QuotaRepository extends JpaRepository<Quota, Quota.Key> {
 
   /** Without a flush: the quotas of a round are flushed where they are written ({@code rank}). */
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   List<Quota> findByRoundIdOrderByTitle(Long roundId);
 
   void deleteByRoundId(Long roundId);
@@ -30,7 +27,7 @@ interface QuotaRepository extends JpaRepository<Quota, Quota.Key> {
 
 interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   List<Candidate> findByRoundIdOrderByRankAscSubjectAsc(Long roundId);
 
   void deleteByRoundId(Long roundId);

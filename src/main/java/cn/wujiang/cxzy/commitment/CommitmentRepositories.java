@@ -4,15 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.QueryHints;
 
-import jakarta.persistence.QueryHint;
-
-import cn.wujiang.cxzy.config.KeyLookups;
+import cn.wujiang.cxzy.config.KeyLookup;
 
 interface CommitmentRepository extends JpaRepository<Commitment, Long> {
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   Optional<Commitment> findByOrgCodeAndPhaseId(String orgCode, String phaseId);
 
   List<Commitment> findByStatusOrderByOrgCode(Commitment.Status status);
@@ -20,7 +17,7 @@ interface CommitmentRepository extends JpaRepository<Commitment, Long> {
 
 interface CommitmentItemRepository extends JpaRepository<CommitmentItem, Long> {
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   List<CommitmentItem> findByCommitmentIdOrderBySeq(Long commitmentId);
 
   List<CommitmentItem> findByCommitmentIdInOrderBySeq(List<Long> commitmentIds);
@@ -34,6 +31,6 @@ interface MemberCommitmentRepository extends JpaRepository<MemberCommitment, Lon
 
   List<MemberCommitment> findByCommitmentIdInOrderByMemberNo(List<Long> commitmentIds);
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   Optional<MemberCommitment> findByCommitmentIdAndMemberNo(Long commitmentId, String memberNo);
 }

@@ -4,21 +4,18 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.QueryHints;
 
-import jakarta.persistence.QueryHint;
-
-import cn.wujiang.cxzy.config.KeyLookups;
+import cn.wujiang.cxzy.config.KeyLookup;
 
 interface ReviewRepository extends JpaRepository<Review, Long> {
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   Optional<Review> findByOrgCodeAndMemberNoIsNullAndPhaseIdAndRound(String orgCode, String phaseId, int round);
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   Optional<Review> findByOrgCodeAndMemberNoAndPhaseIdAndRound(String orgCode, String memberNo, String phaseId,
       int round);
 
-  @QueryHints(@QueryHint(name = KeyLookups.FLUSH_MODE, value = KeyLookups.NO_FLUSH))
+  @KeyLookup
   List<Review> findByOrgCodeAndPhaseIdOrderByRoundDescReviewedAtDesc(String orgCode, String phaseId);
 }

@@ -140,7 +140,7 @@ public final class PhaseBenchmark {
       m.put("database", db);
       m.put("organizations", orgs);
       String[] connection = prepareDatabase();
-      resetPeaks();
+      HeapPeak.reset();
       long t = System.nanoTime();
       context = new SpringApplicationBuilder(CxzyApplication.class).profiles("demo")
           .initializers(c -> c.getBeanFactory().addBeanPostProcessor(countStatements())).run(
@@ -159,7 +159,7 @@ public final class PhaseBenchmark {
         phase();
         Map<String, Long> phase = perTask(before, statements.snapshot(), (Integer) m.get("userTasks"));
         m.put("databaseMb", databaseMb(connection[0]));
-        m.put("peakHeapMb", peakHeapMb());
+        m.put("peakHeapMb", HeapPeak.mb());
         putCounts("", phase);
         Map<String, Map<String, Long>> floors = new LinkedHashMap<>();
         for (Floor shape : FLOORS) {
@@ -539,15 +539,6 @@ public final class PhaseBenchmark {
 
   static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  static void resetPeaks() {
-    HeapPeak.reset();
-  }
-
-  /** The most heap in use at one time since the last reset ({@link HeapPeak}). */
-  static double peakHeapMb() {
-    return HeapPeak.mb();
   }
 
   /** Medians of the numeric figures over the runs of one size. */

@@ -14,7 +14,7 @@ import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.organization.OrganizationService;
 
 /**
- * Lookups that run without flushing the session first ({@link cn.wujiang.cxzy.config.KeyLookups}) see
+ * Lookups that run without flushing the session first ({@link cn.wujiang.cxzy.config.KeyLookup}) see
  * what their own transaction wrote: a new commitment, a replaced draft's items, a member's claim and
  * a status changed in memory, as a task's listener reads them after another wrote them in the same
  * transaction.
