@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -80,6 +81,7 @@ class CommendationExport {
     Map<Long, List<NominationDecision>> decisions = commendations.decisions(list);
     Map<Long, CommendationRound> rounds = commendations.rounds(phaseId).stream()
         .collect(Collectors.toMap(CommendationRound::getId, Function.identity()));
+    Map<Long, Standings> standings = new HashMap<>();
     String phase = commendations.phaseLabel(phaseId);
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Styles styles = new Styles(workbook);
@@ -89,8 +91,9 @@ class CommendationExport {
         CommendationRound round = rounds.get(n.getRoundId());
         Organization org = names.org(n.getOrgCode());
         String nominee = n.isMember() ? names.member(n.getMemberNo()) : org.getName();
-        Candidate candidate = commendations.candidate(round, n.getSubject()).orElse(null);
-        Quota quota = commendations.quotas(round).get(n.getTitle());
+        Standings standing = standings.computeIfAbsent(round.getId(), id -> commendations.standings(round));
+        Candidate candidate = standing.candidate(n.getSubject()).orElse(null);
+        Quota quota = standing.quota(n.getTitle()).orElse(null);
         Row row = next(sheet);
         int c = 0;
         set(row, c++, n.getId(), styles);
@@ -103,7 +106,7 @@ class CommendationExport {
         set(row, c++, org.getName(), styles);
         set(row, c++, org.getSystem().label(), styles);
         set(row, c++, candidate == null ? null : candidate.getComposite(), styles);
-        set(row, c++, candidate == null ? null : commendations.titleRank(round, candidate, n.getTitle()), styles);
+        set(row, c++, candidate == null ? null : standing.rank(candidate, n.getTitle()), styles);
         set(row, c++, quota == null ? null : quota.getQuota(), styles);
         set(row, c++, n.isOutsideQuota() ? "是" : "否", styles);
         set(row, c++, n.getOutsideReason(), styles);

@@ -236,28 +236,18 @@ public class CommendationService {
     return candidates(round).stream().filter(c -> c.getSubject().equals(subject)).findFirst();
   }
 
-  /**
-   * The rank of a candidate among those who may receive the title: the organizations for
-   * 先进基层党组织, the members of the title's system for a carrier title, all members for 优秀共产党员.
-   */
+  /** The round's candidates and their ranks under each title, read once: see {@link Standings}. */
+  @Transactional(readOnly = true)
+  public Standings standings(CommendationRound round) {
+    List<Candidate> all = candidates(round);
+    return new Standings(all, organizations.systemsOf(all.stream().map(Candidate::getOrgCode).distinct().toList()),
+        quotas(round));
+  }
+
+  /** {@link Standings#rank}, for one candidate. */
   @Transactional(readOnly = true)
   public int titleRank(CommendationRound round, Candidate candidate, Title title) {
-    return Ranking.rankAmong(candidate.getComposite(), pool(round, title));
-  }
-
-  /** Whether the candidate is within the title's quota (no more than quota − 1 candidates above it). */
-  @Transactional(readOnly = true)
-  public boolean withinQuota(CommendationRound round, Candidate candidate, Title title) {
-    Quota quota = quotas(round).get(title);
-    return quota != null && titleRank(round, candidate, title) <= quota.getQuota();
-  }
-
-  private List<BigDecimal> pool(CommendationRound round, Title title) {
-    List<Candidate> all = candidates(round);
-    Map<String, OrgSystem> systems = organizations.systemsOf(all.stream().map(Candidate::getOrgCode).distinct().toList());
-    return all.stream()
-        .filter(c -> title.isMember() ? c.isMember() && title.openTo(systems.get(c.getOrgCode())) : !c.isMember())
-        .map(Candidate::getComposite).toList();
+    return standings(round).rank(candidate, title);
   }
 
   @Transactional(readOnly = true)
@@ -383,16 +373,14 @@ public class CommendationService {
   @Transactional(readOnly = true)
   public List<String> checkSelection(CommendationRound round, Selection selection) {
     List<String> problems = new ArrayList<>();
-    Map<Title, Quota> quota = quotas(round);
-    Map<String, Candidate> orgs = candidates(round).stream().filter(c -> !c.isMember())
-        .collect(Collectors.toMap(Candidate::getOrgCode, Function.identity()));
+    Standings standings = standings(round);
     List<String> outside = new ArrayList<>();
     for (String code : selection.orgCodes()) {
-      Candidate c = orgs.get(code);
+      Candidate c = standings.candidate(code).filter(candidate -> !candidate.isMember()).orElse(null);
       if (c == null) {
         problems.add(orgName(code) + "不符合评选条件，不能推荐为先进基层党组织");
-      } else if (!withinQuota(round, c, Title.ADVANCED_ORGANIZATION)) {
-        outside.add(orgName(code) + "（先进基层党组织第 " + titleRank(round, c, Title.ADVANCED_ORGANIZATION) + " 名）");
+      } else if (!standings.withinQuota(c, Title.ADVANCED_ORGANIZATION)) {
+        outside.add(orgName(code) + "（先进基层党组织第 " + standings.rank(c, Title.ADVANCED_ORGANIZATION) + " 名）");
       }
     }
     Map<Title, Integer> counts = new EnumMap<>(Title.class);
@@ -407,16 +395,16 @@ public class CommendationService {
         continue;
       }
       counts.merge(n.getTitle(), 1, Integer::sum);
-      Candidate c = candidate(round, n.getMemberNo()).orElse(null);
+      Candidate c = standings.candidate(n.getMemberNo()).orElse(null);
       if (c == null) {
         problems.add(memberName(n.getMemberNo()) + "不符合评选条件，不能推荐");
-      } else if (!withinQuota(round, c, n.getTitle())) {
-        outside.add(memberName(n.getMemberNo()) + "（" + n.getTitle().label() + "第 " + titleRank(round, c, n.getTitle())
+      } else if (!standings.withinQuota(c, n.getTitle())) {
+        outside.add(memberName(n.getMemberNo()) + "（" + n.getTitle().label() + "第 " + standings.rank(c, n.getTitle())
             + " 名）");
       }
     }
     for (Map.Entry<Title, Integer> e : counts.entrySet()) {
-      int allowed = quota.containsKey(e.getKey()) ? quota.get(e.getKey()).getQuota() : 0;
+      int allowed = standings.quota(e.getKey()).map(Quota::getQuota).orElse(0);
       if (e.getValue() > allowed) {
         problems.add("“" + e.getKey().label() + "”名额为 " + allowed + (e.getKey().isMember() ? " 名" : " 个")
             + "，已选 " + e.getValue() + (e.getKey().isMember() ? " 名" : " 个") + "，超出名额，请减少");
@@ -444,6 +432,7 @@ public class CommendationService {
     }
     Instant now = clock.instant();
     String committee = round.getCommitteeCode();
+    Standings standings = standings(round);
     List<Nomination> forwarded = new ArrayList<>();
     for (String code : selection.orgCodes()) {
       if (nominations.existsByPhaseIdAndSubjectAndTitle(round.getPhaseId(), code, Title.ADVANCED_ORGANIZATION)) {
@@ -451,14 +440,14 @@ public class CommendationService {
       }
       Nomination n = nominations.save(new Nomination(round.getId(), round.getPhaseId(), code, null,
           Title.ADVANCED_ORGANIZATION, organizationDeeds(code, round.getPhaseId()), Nomination.Status.PROPOSED, by, now));
-      forwarded.add(selected(round, n, committee, by, now, selection.reason()));
+      forwarded.add(selected(standings, n, committee, by, now, selection.reason()));
     }
     for (Nomination n : nominations(round)) {
       if (n.getStatus() != Nomination.Status.PROPOSED || !n.isMember()) {
         continue;
       }
       if (selection.nominationIds().contains(n.getId())) {
-        forwarded.add(selected(round, n, committee, by, now, selection.reason()));
+        forwarded.add(selected(standings, n, committee, by, now, selection.reason()));
       } else {
         n.notSelected();
         decisions.save(new NominationDecision(n.getId(), NominationDecision.Stage.SELECT, committee, by, now,
@@ -470,10 +459,10 @@ public class CommendationService {
     return forwarded;
   }
 
-  private Nomination selected(CommendationRound round, Nomination n, String committee, String by, Instant now,
+  private Nomination selected(Standings standings, Nomination n, String committee, String by, Instant now,
       String reason) {
-    Candidate c = candidate(round, n.getSubject()).orElseThrow();
-    boolean outside = !withinQuota(round, c, n.getTitle());
+    Candidate c = standings.candidate(n.getSubject()).orElseThrow();
+    boolean outside = !standings.withinQuota(c, n.getTitle());
     n.selected(outside, reason);
     decisions.save(new NominationDecision(n.getId(), NominationDecision.Stage.SELECT, committee, by, now,
         NominationDecision.Outcome.SELECTED, outside ? reason : null, n.getSubmissions()));
@@ -585,12 +574,13 @@ public class CommendationService {
         throw new IllegalStateException(title + " over its quota in round " + round.getId());
       }
     });
+    Standings standings = standings(round);
     List<AwardedTitle> awarded = new ArrayList<>();
     for (Nomination n : approved) {
       if (titles.existsByPhaseIdAndSubjectAndTitle(phaseId, n.getSubject(), n.getTitle())) {
         continue;
       }
-      BigDecimal composite = candidate(round, n.getSubject()).map(Candidate::getComposite).orElse(null);
+      BigDecimal composite = standings.candidate(n.getSubject()).map(Candidate::getComposite).orElse(null);
       awarded.add(titles.save(new AwardedTitle(round, n, composite, now)));
       n.status(Nomination.Status.COMMENDED);
     }

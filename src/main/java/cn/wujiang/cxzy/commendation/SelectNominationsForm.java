@@ -43,9 +43,10 @@ class SelectNominationsForm implements TaskListener {
       values.put(ORG_NAME, forms.organizations().get(round.getCommitteeCode()).getName());
       values.put(PHASE_NAME, forms.phaseName(task));
       values.put(QUOTA_TEXT, quotaText(commendations.quotas(round)));
-      values.put(ORG_RANKING, orgRows(round, orgs));
+      Standings standings = commendations.standings(round);
+      values.put(ORG_RANKING, orgRows(round, standings, orgs));
       values.put(MEMBER_RANKING, memberRows(round));
-      values.put(NOMINATIONS, nominationRows(round, proposed));
+      values.put(NOMINATIONS, nominationRows(round, standings, proposed));
       values.put(REPLIES, replyRows(round));
       values.put(FLAGS, flagLines(round, orgs, proposed));
       values.put(SELECTED_ORGS, TaskForms.checklist(List.of()));
@@ -56,7 +57,7 @@ class SelectNominationsForm implements TaskListener {
           orgs.stream().map(Candidate::getOrgCode).toList()));
       values.put(NOMINATION_OPTIONS, CommendationForms.options(
           proposed.stream().map(n -> commendations.memberName(n.getMemberNo()) + "（" + commendations.orgName(n.getOrgCode())
-              + "）— " + n.getTitle().label() + "，" + rankText(round, n)).toList(),
+              + "）— " + n.getTitle().label() + "，" + rankText(standings, n)).toList(),
           proposed.stream().map(n -> String.valueOf(n.getId())).toList()));
       TaskForms.prepare(task, values);
       return;
@@ -107,7 +108,7 @@ class SelectNominationsForm implements TaskListener {
     return parts.isEmpty() ? "无" : String.join("；", parts);
   }
 
-  private List<Map<String, String>> orgRows(CommendationRound round, List<Candidate> orgs) {
+  private List<Map<String, String>> orgRows(CommendationRound round, Standings standings, List<Candidate> orgs) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (Candidate c : orgs) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -116,7 +117,7 @@ class SelectNominationsForm implements TaskListener {
       row.put("composite", CommendationForms.number(c.getComposite()));
       row.put("rate", CommendationForms.percent(c.getRate()));
       row.put("grade", c.getGrade());
-      row.put("quota", forms.commendations().withinQuota(round, c, Title.ADVANCED_ORGANIZATION) ? "是" : "否");
+      row.put("quota", standings.withinQuota(c, Title.ADVANCED_ORGANIZATION) ? "是" : "否");
       row.put("flags", String.join("；", forms.checks().flags(c.getOrgCode(), null, round.getPhaseId())));
       rows.add(row);
     }
@@ -142,14 +143,15 @@ class SelectNominationsForm implements TaskListener {
     return rows;
   }
 
-  private List<Map<String, String>> nominationRows(CommendationRound round, List<Nomination> proposed) {
+  private List<Map<String, String>> nominationRows(CommendationRound round, Standings standings,
+      List<Nomination> proposed) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (Nomination n : proposed) {
       Map<String, String> row = new LinkedHashMap<>();
       row.put("name", forms.memberLabel(n.getMemberNo()));
       row.put("org", forms.commendations().orgName(n.getOrgCode()));
       row.put("title", n.getTitle().label());
-      row.put("rank", rankText(round, n));
+      row.put("rank", rankText(standings, n));
       row.put("deeds", n.getDeeds());
       row.put("by", forms.person(n.getCreatedBy()));
       row.put("flags", String.join("；", forms.checks().flags(n.getOrgCode(), n.getMemberNo(), round.getPhaseId())));
@@ -172,14 +174,13 @@ class SelectNominationsForm implements TaskListener {
   }
 
   /** "第 2 名（名额 1，名额外）" for the member's title. */
-  private String rankText(CommendationRound round, Nomination n) {
-    CommendationService commendations = forms.commendations();
-    Candidate c = commendations.candidate(round, n.getSubject()).orElse(null);
+  private static String rankText(Standings standings, Nomination n) {
+    Candidate c = standings.candidate(n.getSubject()).orElse(null);
     if (c == null) {
       return "不符合条件";
     }
-    int rank = commendations.titleRank(round, c, n.getTitle());
-    int quota = commendations.quotas(round).get(n.getTitle()).getQuota();
+    int rank = standings.rank(c, n.getTitle());
+    int quota = standings.quota(n.getTitle()).orElseThrow().getQuota();
     return "第 " + rank + " 名（名额 " + quota + "，" + (rank <= quota ? "名额内" : "名额外") + "）";
   }
 }
