@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class StatementCounter {
   private final Map<String, String> keys = new ConcurrentHashMap<>();
 
   DataSource wrap(DataSource target) {
-    return proxy(DataSource.class, target, (method, args) -> {
+    return proxy(DataSource.class, target, (self, method, args) -> {
       Object result = method.invoke(target, args);
       return result instanceof Connection c ? connection(c) : result;
     });
@@ -52,7 +53,7 @@ final class StatementCounter {
 
   private Connection connection(Connection target) {
     boolean[] wrote = {false};
-    return proxy(Connection.class, target, (method, args) -> {
+    return proxy(Connection.class, target, (connection, method, args) -> {
       if (method.getName().equals("commit")) {
         counts.computeIfAbsent(COMMIT, k -> new LongAdder()).increment();
         if (wrote[0]) {
@@ -64,18 +65,28 @@ final class StatementCounter {
       }
       Object result = method.invoke(target, args);
       if (result instanceof PreparedStatement p && args != null && args[0] instanceof String sql) {
-        return statement(PreparedStatement.class, p, sql, wrote);
+        return statement(PreparedStatement.class, p, sql, connection, wrote);
       }
       if (result instanceof Statement s && !(result instanceof PreparedStatement)) {
-        return statement(Statement.class, s, null, wrote);
+        return statement(Statement.class, s, null, connection, wrote);
       }
       return result;
     });
   }
 
-  private <T extends Statement> T statement(Class<T> type, T target, String preparedSql, boolean[] wrote) {
-    return proxy(type, target, (method, args) -> {
+  /**
+   * A statement that counts what it executes. Its result sets and {@code getConnection} answer the
+   * wrappers, as Hibernate expects: it finds a result set's statement in its registry by
+   * {@code ResultSet.getStatement()}, and given the statement underneath it would release that one
+   * again after the wrapper (H2 then traces "The object is already closed" for each).
+   */
+  private <T extends Statement> T statement(Class<T> type, T target, String preparedSql, Object connection,
+      boolean[] wrote) {
+    return proxy(type, target, (statement, method, args) -> {
       String name = method.getName();
+      if (name.equals("getConnection")) {
+        return connection;
+      }
       if (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch")) {
         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
         if (sql != null) {
@@ -84,8 +95,14 @@ final class StatementCounter {
           wrote[0] |= !key.startsWith("SELECT");
         }
       }
-      return method.invoke(target, args);
+      Object result = method.invoke(target, args);
+      return result instanceof ResultSet r ? resultSet(r, statement) : result;
     });
+  }
+
+  private static ResultSet resultSet(ResultSet target, Object statement) {
+    return proxy(ResultSet.class, target,
+        (self, method, args) -> method.getName().equals("getStatement") ? statement : method.invoke(target, args));
   }
 
   private String key(String sql) {
@@ -100,7 +117,7 @@ final class StatementCounter {
   }
 
   private interface Call {
-    Object invoke(Method method, Object[] args) throws Exception;
+    Object invoke(Object proxy, Method method, Object[] args) throws Exception;
   }
 
   @SuppressWarnings("unchecked")
@@ -117,7 +134,7 @@ final class StatementCounter {
           default:
             break;
         }
-        return call.invoke(method, args);
+        return call.invoke(p, method, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
