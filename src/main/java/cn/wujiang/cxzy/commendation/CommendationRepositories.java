@@ -30,6 +30,12 @@ interface CandidateRepository extends JpaRepository<Candidate, Long> {
   @KeyLookup
   List<Candidate> findByRoundIdOrderByRankAscSubjectAsc(Long roundId);
 
+  @KeyLookup
+  List<Candidate> findByRoundIdAndOrgCodeAndMemberNoIsNotNullOrderByRankAscSubjectAsc(Long roundId, String orgCode);
+
+  @KeyLookup
+  Optional<Candidate> findByRoundIdAndSubject(Long roundId, String subject);
+
   void deleteByRoundId(Long roundId);
 }
 

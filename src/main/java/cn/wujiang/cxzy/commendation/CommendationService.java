@@ -228,12 +228,12 @@ public class CommendationService {
 
   @Transactional(readOnly = true)
   public List<Candidate> eligibleMembers(CommendationRound round, String orgCode) {
-    return candidates(round).stream().filter(c -> c.isMember() && c.getOrgCode().equals(orgCode)).toList();
+    return candidates.findByRoundIdAndOrgCodeAndMemberNoIsNotNullOrderByRankAscSubjectAsc(round.getId(), orgCode);
   }
 
   @Transactional(readOnly = true)
   public Optional<Candidate> candidate(CommendationRound round, String subject) {
-    return candidates(round).stream().filter(c -> c.getSubject().equals(subject)).findFirst();
+    return candidates.findByRoundIdAndSubject(round.getId(), subject);
   }
 
   /** The round's candidates and their ranks under each title, read once: see {@link Standings}. */
