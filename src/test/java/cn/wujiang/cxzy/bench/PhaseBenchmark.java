@@ -65,8 +65,9 @@ import cn.wujiang.cxzy.supervision.SupervisionService;
  *
  * <p>{@code ./mvnw -Pbench verify} (see README); system properties: {@code bench.sizes} (for example
  * {@code h2:100,h2:500,h2:2000,pg:500}), {@code bench.runs} (runs per size; the table shows medians),
- * {@code bench.ballots} (ballots per organization and evaluation), {@code bench.queryTasks}. PostgreSQL
- * sizes use CXZY_BENCH_POSTGRES_URL, _USER and _PASSWORD; that database is emptied first.
+ * {@code bench.ballots} (ballots per organization and evaluation), {@code bench.queryTasks},
+ * {@code bench.h2} (the H2 URL's settings: the application's, with H2's result cache off, unless given).
+ * PostgreSQL sizes use CXZY_BENCH_POSTGRES_URL, _USER and _PASSWORD; that database is emptied first.
  */
 public final class PhaseBenchmark {
 
