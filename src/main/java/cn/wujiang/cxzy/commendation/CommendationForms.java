@@ -107,8 +107,9 @@ class CommendationForms {
     if (c == null) {
       return "无群众评议结果";
     }
-    int quota = commendations.quotas(round).get(n.getTitle()).getQuota();
-    int rank = commendations.titleRank(round, c, n.getTitle());
+    Standings standings = commendations.standings(round);
+    int quota = standings.quota(n.getTitle()).orElseThrow().getQuota();
+    int rank = standings.rank(c, n.getTitle());
     String text = "综合得分 " + number(c.getComposite()) + "；“" + n.getTitle().label() + "”候选第 " + rank + " 名，名额 "
         + quota + (rank <= quota ? "，在名额内" : "，在名额外");
     if (n.isOutsideQuota() && n.getOutsideReason() != null) {

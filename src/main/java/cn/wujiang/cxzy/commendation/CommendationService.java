@@ -244,12 +244,6 @@ public class CommendationService {
         quotas(round));
   }
 
-  /** {@link Standings#rank}, for one candidate. */
-  @Transactional(readOnly = true)
-  public int titleRank(CommendationRound round, Candidate candidate, Title title) {
-    return standings(round).rank(candidate, title);
-  }
-
   @Transactional(readOnly = true)
   public Nomination nomination(Long id) {
     return nominations.findById(id).orElseThrow(() -> new IllegalStateException("no nomination " + id));

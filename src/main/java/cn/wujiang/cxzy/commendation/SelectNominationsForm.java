@@ -35,17 +35,17 @@ class SelectNominationsForm implements TaskListener {
   public void notify(DelegateTask task) {
     CommendationService commendations = forms.commendations();
     CommendationRound round = forms.round(task);
-    List<Candidate> orgs = commendations.candidates(round).stream().filter(c -> !c.isMember()).toList();
-    List<Nomination> proposed = commendations.nominations(round).stream()
-        .filter(n -> n.getStatus() == Nomination.Status.PROPOSED && n.isMember()).toList();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Standings standings = commendations.standings(round);
+      List<Candidate> orgs = standings.candidates().stream().filter(c -> !c.isMember()).toList();
+      List<Nomination> proposed = commendations.nominations(round).stream()
+          .filter(n -> n.getStatus() == Nomination.Status.PROPOSED && n.isMember()).toList();
       Map<String, Object> values = new HashMap<>();
       values.put(ORG_NAME, forms.organizations().get(round.getCommitteeCode()).getName());
       values.put(PHASE_NAME, forms.phaseName(task));
-      values.put(QUOTA_TEXT, quotaText(commendations.quotas(round)));
-      Standings standings = commendations.standings(round);
+      values.put(QUOTA_TEXT, quotaText(standings.quotas()));
       values.put(ORG_RANKING, orgRows(round, standings, orgs));
-      values.put(MEMBER_RANKING, memberRows(round));
+      values.put(MEMBER_RANKING, memberRows(round, standings));
       values.put(NOMINATIONS, nominationRows(round, standings, proposed));
       values.put(REPLIES, replyRows(round));
       values.put(FLAGS, flagLines(round, orgs, proposed));
@@ -124,9 +124,9 @@ class SelectNominationsForm implements TaskListener {
     return rows;
   }
 
-  private List<Map<String, String>> memberRows(CommendationRound round) {
+  private List<Map<String, String>> memberRows(CommendationRound round, Standings standings) {
     List<Map<String, String>> rows = new ArrayList<>();
-    for (Candidate c : forms.commendations().candidates(round)) {
+    for (Candidate c : standings.candidates()) {
       if (!c.isMember()) {
         continue;
       }

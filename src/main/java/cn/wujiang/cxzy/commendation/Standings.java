@@ -11,17 +11,18 @@ import java.util.stream.Collectors;
 import cn.wujiang.cxzy.organization.OrgSystem;
 
 /**
- * A round's candidates, quotas and the pool each title is ranked in, read once: for a list or a check
- * that ranks many candidates, where asking {@link CommendationService#titleRank} for each would read the
- * whole round again for every row.
+ * A round's candidates, quotas and the pool each title is ranked in, read once: for a form, a list or
+ * a check that ranks candidates, so that no row reads the whole round again.
  */
 public final class Standings {
 
+  private final List<Candidate> candidates;
   private final Map<String, Candidate> bySubject;
   private final Map<Title, Quota> quotas;
   private final Map<Title, List<BigDecimal>> pools = new EnumMap<>(Title.class);
 
   Standings(List<Candidate> candidates, Map<String, OrgSystem> systems, Map<Title, Quota> quotas) {
+    this.candidates = List.copyOf(candidates);
     this.bySubject = candidates.stream()
         .collect(Collectors.toMap(Candidate::getSubject, Function.identity(), (first, other) -> first));
     this.quotas = quotas;
@@ -30,6 +31,16 @@ public final class Standings {
           .filter(c -> title.isMember() ? c.isMember() && title.openTo(systems.get(c.getOrgCode())) : !c.isMember())
           .map(Candidate::getComposite).toList());
     }
+  }
+
+  /** The round's candidates: the organizations, then the members, each by rank. */
+  public List<Candidate> candidates() {
+    return candidates;
+  }
+
+  /** The round's quotas, by title. */
+  public Map<Title, Quota> quotas() {
+    return quotas;
   }
 
   /** The candidate of an organization's code or a member's number, if eligible in the round. */
