@@ -1,4 +1,7 @@
 # The application as one container: ./mvnw -DskipTests package first, then docker build.
+# Without a profile it runs for production and refuses to start without real secrets:
+#   docker run -e CAMUNDA_ADMIN_PASSWORD=… -e CXZY_EVALUATION_PEPPER=… (PostgreSQL: SPRING_PROFILES_ACTIVE=postgres, DB_*)
+# To try the demo instead (well-known passwords, H2 console): -e SPRING_PROFILES_ACTIVE=demo
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /app cxzy && mkdir -p /app/data && chown cxzy /app/data
 WORKDIR /app

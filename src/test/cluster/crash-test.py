@@ -6,6 +6,9 @@
            A comes back. The public commitment of every organization is then worked through both nodes,
            and node B is killed while the publications run.
   single:  one node on an H2 file, killed during the fan-out and during the publications, restarted.
+  startup: two fresh nodes started at the same moment on an EMPTY PostgreSQL database, without a migration
+           step, while requests (an import among them) are sent to both: both come up with one demo city,
+           and every request is answered 503 in Chinese (still starting) or served, never 500.
 
 Both then hold the year's mass evaluation of every organization: the ballot page is put under a bounded
 load from this process (ballot_load.py: valid, replayed, malformed, unknown and guessed codes), the
@@ -100,7 +103,7 @@ class Node:
                     return text.decode() if raw else json.loads(text) if text else None
             except urllib.error.HTTPError as e:
                 detail = e.read().decode(errors='replace')
-                if e.code == 401 and attempt < 4:  # a wrong-password lock-out is brief
+                if e.code in (401, 503) and attempt < 4:  # a wrong-password lock-out is brief; 503: starting
                     time.sleep(1)
                     continue
                 raise RuntimeError(f'{method} {path} as {user}: {e.code} {detail[:300]}')
@@ -182,8 +185,15 @@ def import_csv(node, what, lines):
     req = urllib.request.Request(f'http://127.0.0.1:{node.port}/api/import/{what}', data=data, method='POST')
     req.add_header('Authorization', 'Basic ' + base64.b64encode(b'office.sec:demo').decode())
     req.add_header('Content-Type', f'multipart/form-data; boundary={boundary}')
-    with urllib.request.urlopen(req, timeout=120) as r:
-        result = json.loads(r.read())
+    for attempt in range(10):
+        try:
+            with urllib.request.urlopen(req, timeout=120) as r:
+                result = json.loads(r.read())
+            break
+        except urllib.error.HTTPError as e:
+            if e.code != 503 or attempt == 9:  # 503: the node is still starting
+                raise
+            time.sleep(int(e.headers.get('Retry-After') or 1))
     log(f'imported {what}: ' + result['message'])
     for c in result.get('credentials') or []:
         PASSWORDS[c['username']] = c['password']
@@ -202,7 +212,7 @@ def import_extra_schools(node):
 
 def sql(query):
     """Rows of a query on the test's database (psql, or H2's shell through the node's AUTO_SERVER)."""
-    if MODE == 'cluster':
+    if MODE in ('cluster', 'startup'):
         out = subprocess.run(['psql', '-h', '127.0.0.1', '-U', 'cxzy', '-d', 'cxzy_cluster', '-tAc', query],
                              env={**os.environ, 'PGPASSWORD': 'cxzy'}, capture_output=True, text=True, check=True)
         return [line.split('|') for line in out.stdout.splitlines() if line]
@@ -321,13 +331,116 @@ def evaluation_checks(phase, load):
     return checks
 
 
+PROBE_ORG = 'x-probe'
+
+
+def probe(port, kind):
+    """One request of the kind a person or a script sends while the nodes start; returns its outcome."""
+    base = f'http://127.0.0.1:{port}'
+    headers = {}
+    data = None
+    if kind == 'import':  # the import that used to break the demo city's load (duplicate key city-office)
+        boundary = 'cxzyprobe'
+        body = ('code,name,type,system,leader_code,grassroots,unit\n'
+                f'{PROBE_ORG},吴江市启动测试学校党支部,党支部,教育,edu-bureau,是,吴江市启动测试学校\n').encode()
+        data = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="o.csv"\r\n'
+                'Content-Type: text/csv\r\n\r\n').encode() + body + f'\r\n--{boundary}--\r\n'.encode()
+        url, user = base + '/api/import/organizations', 'office.sec:demo'
+        headers['Content-Type'] = f'multipart/form-data; boundary={boundary}'
+    elif kind == 'tasks':
+        url, user = base + '/engine-rest/task?maxResults=1', 'admin:admin'
+    elif kind == 'tasklist':
+        url, user = base + '/camunda/app/tasklist/', None
+        headers['Accept'] = 'text/html'
+    else:
+        url, user = base + '/board/commitments', None
+    req = urllib.request.Request(url, data=data, method='POST' if data else 'GET', headers=headers)
+    if user:
+        req.add_header('Authorization', 'Basic ' + base64.b64encode(user.encode()).decode())
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            r.read()
+            return 'served'
+    except urllib.error.HTTPError as e:
+        body = e.read().decode(errors='replace')
+        if e.code == 503:
+            return '503 in Chinese' if '系统正在启动' in body and e.headers.get('Retry-After') else f'503 {body[:80]}'
+        return f'{e.code} {kind} {body[:120]}'
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return 'not listening yet'
+
+
+def startup(env):
+    """Two fresh nodes on an empty database, started together, with requests sent to both meanwhile."""
+    import threading
+    env = {**env, 'CAMUNDA_SCHEMA_UPDATE': 'true'}
+    a, b = Node('nodeA', 18181, env), Node('nodeB', 18182, env)
+    outcomes, stop = {}, threading.Event()
+
+    def prober():
+        kinds = ['import', 'tasks', 'tasklist', 'board']
+        for i in range(100000):
+            if stop.is_set():
+                return
+            outcome = probe((a, b)[i % 2].port, kinds[(i // 2) % len(kinds)])
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=prober, daemon=True)
+    t = time.time()
+    a.start()
+    b.start()
+    thread.start()
+    try:
+        a.healthy(300)
+        b.healthy(300)
+        figures.append(('both nodes healthy after', f'{time.time() - t:.1f} s'))
+        time.sleep(5)  # requests to both ready nodes too
+        stop.set()
+        thread.join(90)
+        checks = []
+        bad = {k: v for k, v in outcomes.items() if k not in ('served', '503 in Chinese', 'not listening yet')}
+        checks.append(('requests during the start: 503 in Chinese or served, never 500', not bad,
+                       json.dumps(outcomes, ensure_ascii=False)))
+        checks.append(('some requests met a starting node and got 503 in Chinese', outcomes.get('503 in Chinese', 0) > 0,
+                       str(outcomes.get('503 in Chinese', 0))))
+        demo = scalar(f"select count(*) from org_organization where code <> '{PROBE_ORG}'")
+        checks.append(('one demo city (organizations)', demo == '35', demo))
+        offices = scalar("select count(*) from act_id_group where id_ = 'city-office'")
+        checks.append(('one city office group', offices == '1', offices))
+        users = scalar("select count(*) from act_id_user where id_ in ('admin', 'office.sec')")
+        checks.append(('the administrator and the demo logins', users == '2', users))
+        for node in (a, b):
+            ok = node.call('office.sec', 'GET', '/engine-rest/task/count')['count'] >= 0
+            checks.append((f'{node.name} serves a demo login', ok, 'yes' if ok else 'no'))
+        raced = [n.name for n in (a, b) if 'ENGINE-03017' in open(os.path.join(OUT, n.name + '.log')).read()]
+        checks.append(('no race on the schema (ENGINE-03017)', not raced, ', '.join(raced) or 'none'))
+    finally:
+        stop.set()
+        a.stop()
+        b.stop()
+    print()
+    print('| startup | value |')
+    print('| --- | --- |')
+    for name, value in figures:
+        print(f'| {name} | {value} |')
+    for name, ok, value in checks:
+        print(f'| {name} | {"OK" if ok else "FAILED"} ({value}) |')
+    with open(os.path.join(OUT, 'result.json'), 'w') as f:
+        json.dump({'figures': figures, 'checks': checks}, f, ensure_ascii=False, indent=1)
+    failed = sum(1 for c in checks if not c[1])
+    print(f'{len(checks) - failed} passed, {failed} failed')
+    if failed:
+        sys.exit(1)
+
+
 def main():
     if not JAR:
         fail('no target/cxzy-*.jar: run ./mvnw package first')
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
     env = {'CAMUNDA_ADMIN_PASSWORD': 'admin', 'SPRING_PROFILES_ACTIVE': 'demo'}
-    if MODE == 'cluster':
+    if MODE in ('cluster', 'startup'):
         if shutil.which('psql') is None:
             log('SKIPPED: no PostgreSQL client here')
             print('0 passed, 0 failed, 1 skipped')
@@ -338,6 +451,10 @@ def main():
                        capture_output=True)
         env.update({'SPRING_PROFILES_ACTIVE': 'postgres,demo', 'DB_HOST': '127.0.0.1', 'DB_NAME': 'cxzy_cluster',
                     'DB_USER': 'cxzy', 'DB_PASSWORD': 'cxzy'})
+    if MODE == 'startup':
+        startup(env)
+        return
+    if MODE == 'cluster':
         t = time.time()
         migrate = Node('migrate', 0, {**env, 'CAMUNDA_SCHEMA_UPDATE': 'true'},
                        ['--cxzy.migrate-only=true',
