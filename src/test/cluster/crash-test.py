@@ -64,7 +64,7 @@ class Node:
                                      cwd=OUT)
         return self
 
-    def healthy(self, timeout=180):
+    def healthy(self, timeout=600):  # a start takes minutes on a busy machine
         end = time.time() + timeout
         while time.time() < end:
             if self.proc.poll() is not None:
@@ -392,8 +392,9 @@ def startup(env):
     b.start()
     thread.start()
     try:
-        a.healthy(300)
-        b.healthy(300)
+        # one after the other through the start: the second waits for the first to be ready
+        a.healthy(900)
+        b.healthy(900)
         figures.append(('both nodes healthy after', f'{time.time() - t:.1f} s'))
         time.sleep(5)  # requests to both ready nodes too
         stop.set()

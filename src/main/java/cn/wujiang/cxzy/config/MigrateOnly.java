@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The production migration step: with {@code --cxzy.migrate-only=true} the application creates or
  * upgrades the engine's schema and ours (Flyway), deploys the models, runs the other start-up steps
  * (the Tasklist filters; the demo city in the demo profile), and exits. The nodes of a cluster
- * then start with CAMUNDA_SCHEMA_UPDATE=false and never race on the schema.
+ * then start with CAMUNDA_SCHEMA_UPDATE=false and never race on the schema. Nodes started without it, or at
+ * the same time as it, take turns through the start ({@link StartupLock}).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

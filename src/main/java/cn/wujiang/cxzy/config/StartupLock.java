@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * until it stops. A node that dies loses its session and with it the lock. On H2 nothing is locked.
  */
 @Component
-class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationEvent>, DisposableBean {
 
   /** The advisory lock's key, the same on every node of the application ("cxzy" and "start"). */
   static final long KEY = 0x6378_7A79_7374_6172L;
@@ -87,13 +89,17 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
     }
   }
 
-  /** Ready: the next node may start. */
+  /**
+   * Ready: the next node may start. Closed before it was ready (a failed start; the migration step ends
+   * here too): released while the connection pool is still open.
+   */
   @Override
-  public void onApplicationEvent(ApplicationReadyEvent event) {
-    release();
+  public void onApplicationEvent(ApplicationEvent event) {
+    if (event instanceof ApplicationReadyEvent || event instanceof ContextClosedEvent) {
+      release();
+    }
   }
 
-  /** Stopped or failed before it was ready (the migration step ends here too). */
   @Override
   public void destroy() {
     release();
