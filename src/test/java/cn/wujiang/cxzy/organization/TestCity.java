@@ -22,8 +22,10 @@ public final class TestCity {
   private final OrganizationRepository organizations;
   private final MemberRepository members;
   private final IdentityService identityService;
+  private final OrganizationService organizationService;
 
   public TestCity(ApplicationContext context) {
+    this.organizationService = context.getBean(OrganizationService.class);
     this.organizations = context.getBean(OrganizationRepository.class);
     this.members = context.getBean(MemberRepository.class);
     this.identityService = context.getBean(IdentityService.class);
@@ -44,6 +46,22 @@ public final class TestCity {
         identityService.deleteGroup(code);
       }
     }
+  }
+
+  /**
+   * Saves an organization and its member as they are, without the import's checks: data an earlier
+   * version let in, or that reached the tables some other way. The tree is marked changed.
+   */
+  public void saveUnchecked(Organization org, Member member) {
+    organizations.saveAndFlush(org);
+    members.saveAndFlush(member);
+    organizationService.treeChanged();
+  }
+
+  /** Removes organizations saved unchecked, leaving the engine groups of their codes alone. */
+  public void removeUnchecked(Collection<String> orgCodes) {
+    organizations.deleteAllById(orgCodes.stream().filter(organizations::existsById).toList());
+    organizationService.treeChanged();
   }
 
   public static byte[] resource(String path) {
