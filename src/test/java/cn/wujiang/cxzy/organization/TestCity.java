@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -22,10 +23,12 @@ public final class TestCity {
   private final OrganizationRepository organizations;
   private final MemberRepository members;
   private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
   private final OrganizationService organizationService;
 
   public TestCity(ApplicationContext context) {
     this.organizationService = context.getBean(OrganizationService.class);
+    this.authorizationService = context.getBean(AuthorizationService.class);
     this.organizations = context.getBean(OrganizationRepository.class);
     this.members = context.getBean(MemberRepository.class);
     this.identityService = context.getBean(IdentityService.class);
@@ -45,6 +48,10 @@ public final class TestCity {
       if (identityService.createGroupQuery().groupId(code).count() > 0) {
         identityService.deleteGroup(code);
       }
+      // The engine keeps a deleted group's grants; a code imported again would find them.
+      authorizationService.createAuthorizationQuery().groupIdIn(code).list().stream()
+          .filter(a -> code.equals(a.getGroupId()))
+          .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
   }
 
