@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -56,6 +61,9 @@ class IdentitySyncTest {
 
   @Autowired
   IdentitySync identitySync;
+
+  @Autowired
+  AuthorizationService authorizationService;
 
   @BeforeEach
   @AfterEach
@@ -202,6 +210,38 @@ class IdentitySyncTest {
 
     assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(User::getId)
         .containsExactly("admin");
+  }
+
+  @Test
+  void anUpgradedDatabaseLosesTheExcessGrantsAtStart() {
+    // What an earlier version granted: the city office ALL on every process instance, a login ALL on
+    // its own user, and READ on instances that have long ended.
+    Authorization office = authorizationService.createAuthorizationQuery().groupIdIn("city-office")
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId("*").singleResult();
+    office.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(office);
+    Authorization own = authorizationService.createAuthorizationQuery().userIdIn("tl-zx.m1")
+        .resourceType(Resources.USER).resourceId("tl-zx.m1").singleResult();
+    own.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(own);
+    Authorization ended = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    ended.setGroupId("town-tongli");
+    ended.setResource(Resources.PROCESS_INSTANCE);
+    ended.setResourceId("zt-ended-instance");
+    ended.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(ended);
+
+    identitySync.resync();
+
+    assertThat(authorizationService.isUserAuthorized("office.sec", List.of("city-office"), Permissions.DELETE,
+        Resources.PROCESS_INSTANCE, "any-instance")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("office.sec", List.of("city-office"), Permissions.READ,
+        Resources.PROCESS_INSTANCE, "any-instance")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("tl-zx.m1", List.of(), Permissions.DELETE,
+        Resources.USER, "tl-zx.m1")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("tl-zx.m1", List.of(), Permissions.UPDATE,
+        Resources.USER, "tl-zx.m1")).isTrue();
+    assertThat(authorizationService.createAuthorizationQuery().resourceId("zt-ended-instance").count()).isZero();
   }
 
   @Test
