@@ -73,14 +73,25 @@ class PhaseController {
   @PostMapping("/{phaseId}/end")
   PhaseView end(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
     currentUser.requireCityOffice();
-    campaign.endEarly(phaseId, currentUser.userId(), reason == null ? null : reason.reason());
+    UnknownPhaseException.requireExisting(campaign, phaseId);
+    String by = currentUser.userId();
+    // The engine's part runs as the application: the city office may not change instances itself.
+    currentUser.asSystem(() -> {
+      campaign.endEarly(phaseId, by, reason == null ? null : reason.reason());
+      return null;
+    });
     return PhaseView.of(campaign.get(phaseId));
   }
 
   @PostMapping("/{phaseId}/cancel")
   PhaseView cancel(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
     currentUser.requireCityOffice();
-    campaign.cancel(phaseId, currentUser.userId(), reason == null ? null : reason.reason());
+    UnknownPhaseException.requireExisting(campaign, phaseId);
+    String by = currentUser.userId();
+    currentUser.asSystem(() -> {
+      campaign.cancel(phaseId, by, reason == null ? null : reason.reason());
+      return null;
+    });
     return PhaseView.of(campaign.get(phaseId));
   }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.wujiang.cxzy.campaign.CampaignService;
+import cn.wujiang.cxzy.campaign.UnknownPhaseException;
 import cn.wujiang.cxzy.identity.CurrentUser;
 import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
@@ -36,9 +38,11 @@ class CommendationController {
   private final CommendationExport export;
   private final OrganizationService organizations;
   private final CurrentUser currentUser;
+  private final CampaignService campaign;
 
   CommendationController(CommendationService commendations, CommendationStarter starter, CommendationExport export,
-      OrganizationService organizations, CurrentUser currentUser) {
+      OrganizationService organizations, CurrentUser currentUser, CampaignService campaign) {
+    this.campaign = campaign;
     this.commendations = commendations;
     this.starter = starter;
     this.export = export;
@@ -51,6 +55,7 @@ class CommendationController {
   Map<String, Object> start(@PathVariable String phaseId) {
     currentUser.requireCityOffice();
     checkPhase(phaseId);
+    UnknownPhaseException.requireExisting(campaign, phaseId);
     List<String> started = currentUser.asSystem(() -> starter.startForAll(phaseId));
     return Map.of("message", "已为 " + started.size() + " 个领导机关启动评选表彰", "started", started);
   }
@@ -58,6 +63,8 @@ class CommendationController {
   @GetMapping("/api/commendations/{phaseId}.xlsx")
   ResponseEntity<byte[]> titles(@PathVariable String phaseId) {
     checkPhase(phaseId);
+    currentUser.userId();
+    UnknownPhaseException.requireExisting(campaign, phaseId);
     Set<String> scope = scope();
     List<AwardedTitle> list = commendations.awarded(phaseId).stream()
         .filter(t -> scope == null || scope.contains(t.getOrgCode())).toList();
@@ -67,6 +74,8 @@ class CommendationController {
   @GetMapping("/api/commendations/{phaseId}/nominations.xlsx")
   ResponseEntity<byte[]> nominations(@PathVariable String phaseId) {
     checkPhase(phaseId);
+    currentUser.userId();
+    UnknownPhaseException.requireExisting(campaign, phaseId);
     Set<String> scope = scope();
     List<Nomination> list = commendations.nominationsOfPhase(phaseId).stream()
         .filter(n -> scope == null || scope.contains(n.getOrgCode())).toList();

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.wujiang.cxzy.campaign.CampaignService;
+import cn.wujiang.cxzy.campaign.UnknownPhaseException;
 import cn.wujiang.cxzy.identity.CurrentUser;
 import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
@@ -35,9 +37,11 @@ class EvaluationApiController {
   private final ResultsExport export;
   private final OrganizationService organizations;
   private final CurrentUser currentUser;
+  private final CampaignService campaign;
 
   EvaluationApiController(EvaluationStarter starter, EvaluationService evaluations, ResultsExport export,
-      OrganizationService organizations, CurrentUser currentUser) {
+      OrganizationService organizations, CurrentUser currentUser, CampaignService campaign) {
+    this.campaign = campaign;
     this.starter = starter;
     this.evaluations = evaluations;
     this.export = export;
@@ -51,6 +55,7 @@ class EvaluationApiController {
     if (!PHASE.matcher(phaseId).matches()) {
       throw new InvalidInputException("时段编号只能由英文字母、数字和 . _ - 组成，最长 64 位");
     }
+    UnknownPhaseException.requireExisting(campaign, phaseId);
     if (year < 2000 || year > 2100) {
       throw new InvalidInputException("年度应在 2000 到 2100 之间");
     }
@@ -60,6 +65,8 @@ class EvaluationApiController {
 
   @GetMapping("/api/evaluations/{phaseId}/results.xlsx")
   ResponseEntity<byte[]> results(@PathVariable String phaseId) {
+    currentUser.userId();
+    UnknownPhaseException.requireExisting(campaign, phaseId);
     Set<String> scope = scope();
     List<Evaluation> list = evaluations.withResults(phaseId).stream()
         .filter(e -> scope == null || scope.contains(e.getOrgCode())).toList();

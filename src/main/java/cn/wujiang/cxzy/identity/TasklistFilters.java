@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters everyone sees, in Chinese: 我的待办, 本组织待办, 已逾期; and the authorizations
- * that do not depend on the structure. Created once, on start.
+ * The Tasklist filters everyone sees, in Chinese: 我的待办, 本组织待办, 已逾期; and the authorizations,
+ * brought to what this version grants. Created once, on start.
  */
 @Component
 @Order(10)
@@ -44,7 +44,7 @@ class TasklistFilters implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     SystemAuthentication.run(identityService, () -> {
-      identitySync.grantCommon();
+      identitySync.resync();
       ensure(MINE, -10, "分配给我本人的任务",
           taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
       ensure(ORGANIZATION, -5, "我所在组织（党组织、党委）的任务，含已被同事认领的",

@@ -90,6 +90,13 @@ public class ImportService {
       types.put(r.code, r.type);
     });
     for (OrgRow row : ordered) {
+      if (row.type != OrgType.OFFICE && row.code.equalsIgnoreCase(OrganizationService.CITY_OFFICE_GROUP)) {
+        errors.add(row.line, ORG_CODE, "编码“" + row.code + "”是市委创先争优活动领导小组办公室的系统组，其他组织不能使用");
+      } else if (accounts.isReservedGroupId(row.code)) {
+        errors.add(row.line, ORG_CODE, "编码“" + row.code + "”是系统保留的组名（系统管理员组、以 camunda 开头的名称或系统中已有的非组织用户组），请换一个");
+      }
+    }
+    for (OrgRow row : ordered) {
       if (row.leader != null && !leaders.containsKey(row.leader)) {
         errors.add(row.line, ORG_LEADER, "上级编码“" + row.leader + "”不存在（文件和系统中都没有这个组织）");
       } else if (row.leader != null && leadsInCycle(row.code, leaders)) {

@@ -20,4 +20,11 @@ public interface MemberAccounts {
 
   /** Whether a username belongs to a login that is not a member (the administrator, say). */
   boolean isReservedUsername(String username);
+
+  /**
+   * Whether an organization with this code may not have a group of that id: the engine's own and
+   * administrators' groups, anything that could become one, and groups or grants the engine already
+   * holds for something that is not an organization.
+   */
+  boolean isReservedGroupId(String code);
 }

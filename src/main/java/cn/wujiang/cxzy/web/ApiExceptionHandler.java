@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.wujiang.cxzy.campaign.UnknownPhaseException;
 import cn.wujiang.cxzy.identity.CurrentUser;
 import cn.wujiang.cxzy.organization.ImportRejectedException;
 import cn.wujiang.cxzy.organization.UnknownOrganizationException;
@@ -44,6 +45,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(UnknownOrganizationException.class)
   ResponseEntity<ApiError> unknown(UnknownOrganizationException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
+  }
+
+  @ExceptionHandler(UnknownPhaseException.class)
+  ResponseEntity<ApiError> unknownPhase(UnknownPhaseException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.getMessage()));
   }
 

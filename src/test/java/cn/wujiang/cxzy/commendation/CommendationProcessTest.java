@@ -39,8 +39,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.wujiang.cxzy.campaign.TestPhases;
 import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.commitment.CommitmentItem;
 import cn.wujiang.cxzy.commitment.CommitmentService;
@@ -91,6 +93,9 @@ class CommendationProcessTest {
   @Autowired CommitmentService commitments;
   @LocalServerPort int port;
 
+  @Autowired
+  JdbcTemplate jdbc;
+
   String phase;
 
   @BeforeEach
@@ -98,6 +103,7 @@ class CommendationProcessTest {
     AbstractAssertions.init(engine);
     identityService.clearAuthentication();
     phase = "c" + UUID.randomUUID().toString().substring(0, 8);
+    TestPhases.record(jdbc, phase);
   }
 
   @AfterEach

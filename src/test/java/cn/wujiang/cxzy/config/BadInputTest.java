@@ -90,7 +90,7 @@ class BadInputTest {
     assertThat(someoneElses.statusCode()).isEqualTo(404);
     assertThat(someoneElses.body()).contains("没有这条通知");
     HttpResponse<String> unknownPhase = http.postJson("/api/phases/nope/end", "{\"reason\":\"x\"}", "office.sec", "demo");
-    assertThat(unknownPhase.statusCode()).isEqualTo(400);
+    assertThat(unknownPhase.statusCode()).isEqualTo(404);
     assertThat(unknownPhase.body()).contains("时段“nope”不存在");
     HttpResponse<String> notAllowed = http.postJson("/api/phases", "{}", "tl-zx.sec", "demo");
     assertThat(notAllowed.statusCode()).isEqualTo(403);

@@ -28,8 +28,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.wujiang.cxzy.campaign.TestPhases;
 import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.config.Http;
 import cn.wujiang.cxzy.organization.OrganizationService;
@@ -49,6 +51,7 @@ class EvaluationExportTest {
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired ManagementService managementService;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   private String phase;
@@ -56,6 +59,7 @@ class EvaluationExportTest {
   @BeforeEach
   void setUp() {
     phase = "x" + UUID.randomUUID().toString().substring(0, 8);
+    TestPhases.record(jdbc, phase);
   }
 
   @Test

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -18,7 +24,12 @@ import org.springframework.context.ApplicationContext;
 
 import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.organization.ImportService;
+import cn.wujiang.cxzy.organization.Member;
 import cn.wujiang.cxzy.organization.MemberAccounts;
+import cn.wujiang.cxzy.organization.MemberRole;
+import cn.wujiang.cxzy.organization.OrgSystem;
+import cn.wujiang.cxzy.organization.OrgType;
+import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
 import cn.wujiang.cxzy.organization.TestCity;
 
@@ -30,8 +41,8 @@ import cn.wujiang.cxzy.organization.TestCity;
 class IdentitySyncTest {
 
   static final List<String> TEST_ORGS = List.of("zt-role-a", "zt-role-b");
-  static final List<String> TEST_MEMBERS = List.of("ZT201", "ZT202");
-  static final List<String> TEST_USERS = List.of("zt.mover", "zt.renamed");
+  static final List<String> TEST_MEMBERS = List.of("ZT201", "ZT202", "ZT203");
+  static final List<String> TEST_USERS = List.of("zt.mover", "zt.renamed", "zt.sneaky");
 
   @Autowired
   IdentityService identityService;
@@ -45,11 +56,22 @@ class IdentitySyncTest {
   @Autowired
   ApplicationContext context;
 
+  @Autowired
+  MemberAccounts accounts;
+
+  @Autowired
+  IdentitySync identitySync;
+
+  @Autowired
+  AuthorizationService authorizationService;
+
   @BeforeEach
   @AfterEach
   void cleanUp() {
     identityService.clearAuthentication();
     new TestCity(context).remove(TEST_ORGS, TEST_MEMBERS, TEST_USERS);
+    // Never through TestCity.remove: that deletes the organization's group, here the administrators'.
+    new TestCity(context).removeUnchecked(List.of("camunda-admin"));
   }
 
   @Test
@@ -163,6 +185,63 @@ class IdentitySyncTest {
     assertThat(identityService.createUserQuery().userId("zt.mover").singleResult().getFirstName())
         .isEqualTo("魏测试");
     assertThat(firstPassword).isNotEqualTo(credentials.get(0).password());
+  }
+
+  @Test
+  void aSecretaryOfAnOrganizationWithAnAdministratorsCodeNeverBecomesAdministrator() {
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(User::getId)
+        .containsExactly("admin");
+    String adminGroupName = identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName();
+    // As an earlier version's import let it in: the code is the engine's administrators' group.
+    new TestCity(context).saveUnchecked(
+        new Organization("camunda-admin", "同里镇测试管理支部", OrgType.BRANCH, OrgSystem.EDUCATION, "town-tongli", true, "测试校"),
+        new Member("ZT203", "冒测试", "camunda-admin", MemberRole.SECRETARY, "校长", null, "zt.sneaky"));
+
+    accounts.synchronize(Set.of());
+
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(User::getId)
+        .containsExactly("admin");
+    assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName())
+        .isEqualTo(adminGroupName);
+
+    // A database where the earlier version had already made the secretary an administrator.
+    identityService.createMembership("zt.sneaky", "camunda-admin");
+    identitySync.resync();
+
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(User::getId)
+        .containsExactly("admin");
+  }
+
+  @Test
+  void anUpgradedDatabaseLosesTheExcessGrantsAtStart() {
+    // What an earlier version granted: the city office ALL on every process instance, a login ALL on
+    // its own user, and READ on instances that have long ended.
+    Authorization office = authorizationService.createAuthorizationQuery().groupIdIn("city-office")
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId("*").singleResult();
+    office.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(office);
+    Authorization own = authorizationService.createAuthorizationQuery().userIdIn("tl-zx.m1")
+        .resourceType(Resources.USER).resourceId("tl-zx.m1").singleResult();
+    own.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(own);
+    Authorization ended = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    ended.setGroupId("town-tongli");
+    ended.setResource(Resources.PROCESS_INSTANCE);
+    ended.setResourceId("zt-ended-instance");
+    ended.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(ended);
+
+    identitySync.resync();
+
+    assertThat(authorizationService.isUserAuthorized("office.sec", List.of("city-office"), Permissions.DELETE,
+        Resources.PROCESS_INSTANCE, "any-instance")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("office.sec", List.of("city-office"), Permissions.READ,
+        Resources.PROCESS_INSTANCE, "any-instance")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("tl-zx.m1", List.of(), Permissions.DELETE,
+        Resources.USER, "tl-zx.m1")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("tl-zx.m1", List.of(), Permissions.UPDATE,
+        Resources.USER, "tl-zx.m1")).isTrue();
+    assertThat(authorizationService.createAuthorizationQuery().resourceId("zt-ended-instance").count()).isZero();
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,6 +60,9 @@ class TaskAuthorizationTest {
   @Autowired
   FilterService filterService;
 
+  @Autowired
+  AuthorizationService authorizationService;
+
   ProcessInstance songling;
   ProcessInstance tongli;
   Task songlingTask;
@@ -103,6 +108,23 @@ class TaskAuthorizationTest {
       return null;
     });
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(songling.getId()).count()).isZero();
+  }
+
+  @Test
+  void theLeadersReadGrantsOnAnInstanceGoWhenItEndsOrIsDeleted() {
+    assertThat(grantsOn(songling)).isPositive();
+    assertThat(grantsOn(tongli)).isPositive();
+
+    taskService.complete(songlingTask.getId());
+    runtimeService.deleteProcessInstance(tongli.getId(), "test", true);
+
+    assertThat(grantsOn(songling)).isZero();
+    assertThat(grantsOn(tongli)).isZero();
+  }
+
+  private long grantsOn(ProcessInstance instance) {
+    return authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(instance.getId()).count();
   }
 
   @Test

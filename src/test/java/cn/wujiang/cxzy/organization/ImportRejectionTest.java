@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,12 @@ class ImportRejectionTest {
             new Expected(1, null, null, "第 1 行：表头不正确（第 2 列应为“名称”，实为“title”）")),
         bad("PNG 图片", ORGANIZATIONS, png(),
             new Expected(0, null, null, "文件不是 CSV 或 XLSX 格式")),
+        bad("系统保留的组名", ORGANIZATIONS, fixture("org-reserved-code.csv"),
+            new Expected(3, "code", "编码", "第 3 行：编码“camunda-admin”是系统保留的组名"),
+            new Expected(4, "code", "编码", "第 4 行：编码“Camunda-Ops”是系统保留的组名")),
+        bad("系统保留的用户名", MEMBERS, fixture("member-reserved-username.csv"),
+            new Expected(3, "username", "用户名", "第 3 行：用户名“admin”是系统保留账号"),
+            new Expected(4, "username", "用户名", "第 4 行：用户名“camunda-ops”是系统保留账号")),
         bad("文件中用户名重复", MEMBERS, fixture("member-duplicate-username.csv"),
             new Expected(3, "username", "用户名", "第 3 行：用户名“zt.same”在文件中重复（第 2 行已有）")),
         bad("用户名已被其他党员使用", MEMBERS, fixture("member-username-taken.csv"),
@@ -120,6 +128,38 @@ class ImportRejectionTest {
       assertThat(error.path("message").asText()).contains(e.message());
     }
     assertThat(CitySnapshot.take(organizations, identityService)).isEqualTo(before);
+  }
+
+  @Test
+  void aCodeOrUsernameTheEngineHoldsForSomethingElseIsRefused() {
+    Group auditors = identityService.newGroup("zt-auditors");
+    auditors.setName("审计组");
+    auditors.setType("SYSTEM");
+    identityService.saveGroup(auditors);
+    User outsider = identityService.newUser("zt.outsider");
+    outsider.setPassword("Outsider2026");
+    identityService.saveUser(outsider);
+    try {
+      CitySnapshot before = CitySnapshot.take(organizations, identityService);
+      Http http = new Http(port);
+
+      HttpResponse<String> orgs = http.upload(ORGANIZATIONS, "o.csv", utf8("code,name,type,system,leader_code,grassroots,unit\n"
+          + "zt-auditors,同里镇测试审计支部,党支部,教育,town-tongli,是,同里镇测试校\n"), "office.sec", "demo");
+      HttpResponse<String> members = http.upload(MEMBERS, "m.csv", utf8("member_no,name,org_code,role,position,email,username\n"
+          + "ZT901,钱测试,tl-zx,书记,教师,,zt.outsider\n"), "office.sec", "demo");
+
+      assertThat(orgs.statusCode()).as(orgs.body()).isEqualTo(400);
+      assertThat(Http.json(orgs).path("errors").get(0).path("message").asText())
+          .contains("第 2 行：编码“zt-auditors”是系统保留的组名");
+      assertThat(members.statusCode()).as(members.body()).isEqualTo(400);
+      assertThat(Http.json(members).path("errors").get(0).path("message").asText())
+          .contains("第 2 行：用户名“zt.outsider”是系统保留账号");
+      assertThat(CitySnapshot.take(organizations, identityService)).isEqualTo(before);
+      assertThat(identityService.createUserQuery().memberOfGroup("tl-zx").userId("zt.outsider").count()).isZero();
+    } finally {
+      identityService.deleteGroup("zt-auditors");
+      identityService.deleteUser("zt.outsider");
+    }
   }
 
   @Test
