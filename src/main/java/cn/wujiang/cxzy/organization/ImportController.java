@@ -40,7 +40,7 @@ class ImportController {
       @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
       throws IOException {
     currentUser.requireCityOffice();
-    return answer(importService.importOrganizations(file.getBytes()), wantsCsv(format, accept));
+    return answer(importService.importOrganizations(content(file)), wantsCsv(format, accept));
   }
 
   @PostMapping(value = "/members", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -49,7 +49,18 @@ class ImportController {
       @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
       throws IOException {
     currentUser.requireCityOffice();
-    return answer(importService.importMembers(file.getBytes()), wantsCsv(format, accept));
+    return answer(importService.importMembers(content(file)), wantsCsv(format, accept));
+  }
+
+  /** The file's bytes; one named .xlsx must be an XLSX file, not a CSV or anything else renamed. */
+  private static byte[] content(MultipartFile file) throws IOException {
+    byte[] content = file.getBytes();
+    String name = file.getOriginalFilename();
+    if (content.length > 0 && name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+        && !TableReader.isZip(content)) {
+      throw TableReader.reject("文件名为 .xlsx，但内容不是 Excel（.xlsx）文件，请用 Excel 另存为 .xlsx 后再导入");
+    }
+    return content;
   }
 
   private static boolean wantsCsv(String format, String accept) {
