@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.wujiang.cxzy.identity.CurrentUser;
+import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /**
  * Import of organizations and members (city office and administrators only). The answer is JSON; with
@@ -77,7 +78,7 @@ class ImportController {
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       printer.printRecord("党员编号", "姓名", "组织", "用户名", "初始密码");
       for (MemberAccounts.Credential c : result.credentials()) {
-        printer.printRecord(c.memberNo(), c.name(), c.orgName(), c.username(), c.password());
+        printer.printRecord(SpreadsheetText.csv(c.memberNo(), c.name(), c.orgName(), c.username(), c.password()));
       }
     }
     return ResponseEntity.ok()
