@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import cn.wujiang.cxzy.organization.Member;
 import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
+import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /** The commendation list and the nominations with every decision, as Excel workbooks with Chinese headers. */
 @Component
@@ -203,15 +204,18 @@ class CommendationExport {
     } else if (value instanceof Number n) {
       cell.setCellValue(n.doubleValue());
     } else {
-      cell.setCellValue(value.toString());
+      styles.cells.text(cell, value.toString());
     }
   }
 
   private static final class Styles {
+    /** Text cells that no spreadsheet evaluates. */
+    final SpreadsheetText.Cells cells;
     final CellStyle header;
     final CellStyle decimal;
 
     Styles(XSSFWorkbook workbook) {
+      cells = new SpreadsheetText.Cells(workbook);
       header = workbook.createCellStyle();
       Font bold = workbook.createFont();
       bold.setBold(true);

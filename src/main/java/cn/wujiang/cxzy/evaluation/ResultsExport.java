@@ -21,6 +21,7 @@ import cn.wujiang.cxzy.organization.Member;
 import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
 import cn.wujiang.cxzy.review.Criterion;
+import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /** The results of a phase's evaluations as an Excel workbook with Chinese headers. */
 @Component
@@ -174,7 +175,7 @@ class ResultsExport {
     } else if (value instanceof Number n) {
       cell.setCellValue(n.doubleValue());
     } else {
-      cell.setCellValue(value.toString());
+      styles.cells.text(cell, value.toString());
     }
   }
 
@@ -189,11 +190,14 @@ class ResultsExport {
   }
 
   private static final class Styles {
+    /** Text cells that no spreadsheet evaluates. */
+    final SpreadsheetText.Cells cells;
     final CellStyle header;
     final CellStyle decimal;
     final CellStyle percent;
 
     Styles(XSSFWorkbook workbook) {
+      cells = new SpreadsheetText.Cells(workbook);
       header = workbook.createCellStyle();
       Font bold = workbook.createFont();
       bold.setBold(true);

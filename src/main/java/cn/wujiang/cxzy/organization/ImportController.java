@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.wujiang.cxzy.identity.CurrentUser;
+import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /**
  * Import of organizations and members (city office and administrators only). The answer is JSON; with
@@ -40,7 +41,7 @@ class ImportController {
       @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
       throws IOException {
     currentUser.requireCityOffice();
-    return answer(importService.importOrganizations(file.getBytes()), wantsCsv(format, accept));
+    return answer(importService.importOrganizations(content(file)), wantsCsv(format, accept));
   }
 
   @PostMapping(value = "/members", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -49,7 +50,18 @@ class ImportController {
       @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
       throws IOException {
     currentUser.requireCityOffice();
-    return answer(importService.importMembers(file.getBytes()), wantsCsv(format, accept));
+    return answer(importService.importMembers(content(file)), wantsCsv(format, accept));
+  }
+
+  /** The file's bytes; one named .xlsx must be an XLSX file, not a CSV or anything else renamed. */
+  private static byte[] content(MultipartFile file) throws IOException {
+    byte[] content = file.getBytes();
+    String name = file.getOriginalFilename();
+    if (content.length > 0 && name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+        && !TableReader.isZip(content)) {
+      throw TableReader.reject("文件名为 .xlsx，但内容不是 Excel（.xlsx）文件，请用 Excel 另存为 .xlsx 后再导入");
+    }
+    return content;
   }
 
   private static boolean wantsCsv(String format, String accept) {
@@ -66,7 +78,7 @@ class ImportController {
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       printer.printRecord("党员编号", "姓名", "组织", "用户名", "初始密码");
       for (MemberAccounts.Credential c : result.credentials()) {
-        printer.printRecord(c.memberNo(), c.name(), c.orgName(), c.username(), c.password());
+        printer.printRecord(SpreadsheetText.csv(c.memberNo(), c.name(), c.orgName(), c.username(), c.password()));
       }
     }
     return ResponseEntity.ok()

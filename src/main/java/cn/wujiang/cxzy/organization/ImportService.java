@@ -49,10 +49,12 @@ public class ImportService {
   private final MemberRepository members;
   private final MemberAccounts accounts;
   private final OrganizationService organizationService;
+  private final ImportLimits limits;
 
   ImportService(OrganizationRepository organizations, MemberRepository members, MemberAccounts accounts,
-      OrganizationService organizationService) {
+      OrganizationService organizationService, ImportLimits limits) {
     this.organizationService = organizationService;
+    this.limits = limits;
     this.organizations = organizations;
     this.members = members;
     this.accounts = accounts;
@@ -61,7 +63,7 @@ public class ImportService {
   @Transactional
   public ImportResult importOrganizations(byte[] file) {
     Errors errors = new Errors();
-    List<TableReader.Line> rows = body(TableReader.read(file), ORG_COLUMNS, errors);
+    List<TableReader.Line> rows = body(TableReader.read(file, limits), ORG_COLUMNS, errors);
     Map<String, Organization> existing = organizations.findAll().stream()
         .collect(Collectors.toMap(Organization::getCode, Function.identity()));
     Map<String, OrgRow> parsed = new HashMap<>();
@@ -137,7 +139,7 @@ public class ImportService {
   @Transactional
   public ImportResult importMembers(byte[] file) {
     Errors errors = new Errors();
-    List<TableReader.Line> rows = body(TableReader.read(file), MEMBER_COLUMNS, errors);
+    List<TableReader.Line> rows = body(TableReader.read(file, limits), MEMBER_COLUMNS, errors);
     Set<String> orgCodes = organizations.findAll().stream().map(Organization::getCode)
         .collect(Collectors.toSet());
     Map<String, Member> existing = members.findAll().stream()

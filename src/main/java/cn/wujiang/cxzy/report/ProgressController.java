@@ -23,6 +23,7 @@ import cn.wujiang.cxzy.identity.CurrentUser;
 import cn.wujiang.cxzy.organization.Organization;
 import cn.wujiang.cxzy.organization.OrganizationService;
 import cn.wujiang.cxzy.process.Deadlines;
+import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /**
  * The campaign's progress for the city office and the leading bodies (each its own scope):
@@ -68,6 +69,7 @@ class ProgressController {
   ResponseEntity<byte[]> excel(@RequestParam(name = "phase", required = false) String phaseId) throws IOException {
     Phase phase = chosen(campaign.all(), phaseId);
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      SpreadsheetText.Cells cells = new SpreadsheetText.Cells(book);
       Sheet sheet = book.createSheet("各单位进度");
       Sheet late = book.createSheet("逾期任务");
       if (phase != null) {
@@ -81,7 +83,7 @@ class ProgressController {
         int r = 1;
         for (ProgressService.BodyProgress line : p.bodies()) {
           Row row = sheet.createRow(r++);
-          row.createCell(0).setCellValue(line.body().getName());
+          cells.text(row.createCell(0), line.body().getName());
           for (int i = 0; i < p.columns().size(); i++) {
             row.createCell(i + 1).setCellValue(line.counts().get(p.columns().get(i)));
           }
@@ -95,11 +97,11 @@ class ProgressController {
         r = 1;
         for (ProgressService.OverdueTask task : p.overdue()) {
           Row row = late.createRow(r++);
-          row.createCell(0).setCellValue(task.body());
-          row.createCell(1).setCellValue(task.organization());
-          row.createCell(2).setCellValue(task.task());
+          cells.text(row.createCell(0), task.body());
+          cells.text(row.createCell(1), task.organization());
+          cells.text(row.createCell(2), task.task());
           row.createCell(3).setCellValue(WHEN.format(task.due().toInstant().atZone(Deadlines.ZONE)));
-          row.createCell(4).setCellValue(task.holder());
+          cells.text(row.createCell(4), task.holder());
         }
         sheet.setColumnWidth(0, 40 * 256);
       }

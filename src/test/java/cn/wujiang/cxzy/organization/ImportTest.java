@@ -227,6 +227,24 @@ class ImportTest {
   }
 
   @Test
+  void formulaLikeNamesInThePasswordsCsvAreTextThatNoSpreadsheetRuns() throws IOException {
+    http.upload(ORGANIZATIONS, "o.csv", TestCity.resource("import/organizations.csv"), "office.sec", "demo");
+    String members = TestCity.text("import/members.csv").replace("钱测试", "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"点此\"\")\"")
+        .replace("孙测试", "+孙测试").replace("李测试", "@李测试");
+
+    HttpResponse<String> response = http.upload(MEMBERS + "?format=csv", "m.csv", utf8(members), "office.sec",
+        "demo");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<CSVRecord> records = CSVFormat.DEFAULT.parse(new java.io.StringReader(response.body().substring(1)))
+        .getRecords();
+    assertThat(records.subList(1, records.size())).extracting(r -> r.get(1)).containsExactlyInAnyOrder(
+        "'=HYPERLINK(\"http://evil.example\",\"点此\")", "'+孙测试", "'@李测试");
+    assertThat(organizations.member("ZT001")).get().extracting(Member::getName)
+        .as("the name itself is kept as imported").isEqualTo("=HYPERLINK(\"http://evil.example\",\"点此\")");
+  }
+
+  @Test
   void theAdministratorMayImportToo() {
     HttpResponse<String> response = http.upload(ORGANIZATIONS, "o.csv",
         TestCity.resource("import/organizations.csv"), "admin", "admin");
