@@ -24,8 +24,9 @@ import cn.wujiang.cxzy.review.Criterion;
  * (see {@link #moveQueued}): at least k ballots of the evaluation at once, shuffled, under new random
  * ids, dated to the day of the batch, in the batch's own transaction, which deletes them from the queue.
  * So no system column (PostgreSQL's xmin and ctid, H2's _ROWID_), id, date or order of rows ties a
- * stored ballot to a code more closely than to the k or more codes of its batch
- * (BallotUnlinkabilityTest tries each). Integrity: marking a code used is one conditional update; of
+ * stored ballot to a code more closely than to the k or more codes of its batch; once the window has
+ * closed, every ballot of the evaluation is written again together ({@link #remix}), and then not more
+ * closely than to any code used in the evaluation (BallotUnlinkabilityTest tries each). Integrity: marking a code used is one conditional update; of
  * several concurrent uses of one code exactly one changes the row, and only that one queues a ballot.
  */
 @Repository
@@ -135,6 +136,43 @@ class BallotBox {
     if (batch.isEmpty() || batch.size() < atLeast) {
       return 0;
     }
+    insertShuffled(evaluationId, batch, day);
+    Collections.shuffle(ids, random);
+    jdbc.batchUpdate("delete from eval_ballot_queue where id = ?", ids.stream().map(id -> new Object[] {id}).toList());
+    return batch.size();
+  }
+
+  /**
+   * Writes every ballot of the evaluation again, in the caller's transaction after {@link #moveQueued}
+   * (which locked the evaluation): shuffled, under new random ids, all dated {@code day}. Done when the
+   * window has closed, so that the stored ballots of an evaluation no longer fall into batches by
+   * transaction, place or day: each is one of all the evaluation's ballots, not one of its batch.
+   */
+  int remix(long evaluationId, LocalDate day) {
+    Map<String, Ballot> ballots = new LinkedHashMap<>();
+    jdbc.query("select id, opinion from eval_ballot where evaluation_id = ?", rs -> {
+      ballots.put(rs.getString(1), new Ballot(new LinkedHashMap<>(), new LinkedHashMap<>(), rs.getString(2)));
+    }, evaluationId);
+    if (ballots.isEmpty()) {
+      return 0;
+    }
+    jdbc.query("select r.ballot_id, r.subject_kind, r.subject, r.rating from eval_ballot_rating r"
+        + " join eval_ballot b on b.id = r.ballot_id where b.evaluation_id = ?", rs -> {
+          Ballot ballot = ballots.get(rs.getString(1));
+          if (CRITERION.equals(rs.getString(2))) {
+            ballot.criteria().put(Criterion.valueOf(rs.getString(3)), Satisfaction.valueOf(rs.getString(4)));
+          } else {
+            ballot.members().put(rs.getString(3), MemberRating.valueOf(rs.getString(4)));
+          }
+        }, evaluationId);
+    jdbc.update("delete from eval_ballot_rating where ballot_id in (select id from eval_ballot where evaluation_id = ?)",
+        evaluationId);
+    jdbc.update("delete from eval_ballot where evaluation_id = ?", evaluationId);
+    insertShuffled(evaluationId, new ArrayList<>(ballots.values()), day);
+    return ballots.size();
+  }
+
+  private void insertShuffled(long evaluationId, List<Ballot> batch, LocalDate day) {
     Collections.shuffle(batch, random);
     List<Object[]> ballots = new ArrayList<>();
     List<Object[]> ratings = new ArrayList<>();
@@ -147,9 +185,6 @@ class BallotBox {
     jdbc.batchUpdate("insert into eval_ballot (id, evaluation_id, cast_on, opinion) values (?, ?, ?, ?)", ballots);
     jdbc.batchUpdate("insert into eval_ballot_rating (ballot_id, subject_kind, subject, rating) values (?, ?, ?, ?)",
         ratings);
-    Collections.shuffle(ids, random);
-    jdbc.batchUpdate("delete from eval_ballot_queue where id = ?", ids.stream().map(id -> new Object[] {id}).toList());
-    return batch.size();
   }
 
   /** Ballots of the evaluation still queued. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cxzy.evaluation.batch-interval, an evaluation whose window is open gets its queued ballots moved once
  * at least cxzy.evaluation.batch-size wait, one whose window has closed or run out gets all of them.
  * Closing an evaluation and scoring it move the rest too ({@link #moveAll}), so nothing stays queued
- * that should be counted. Each batch is a transaction of its own that first locks the evaluation's
+ * that should be counted, and write all the evaluation's ballots again together. Each batch is a transaction of its own that first locks the evaluation's
  * row: on a cluster every node runs this, and a batch is moved by one of them.
  * <p>
  * On PostgreSQL the queue's deleted rows stay in the table's pages as dead tuples (with the xmin of
@@ -41,6 +41,8 @@ class BallotQueue {
   private final Clock clock;
   /** Whether ballots were moved since the queue table was last vacuumed (on this node). */
   private final AtomicBoolean moved = new AtomicBoolean();
+  /** Whether ballots were written again since the ballot tables were last vacuumed (on this node). */
+  private final AtomicBoolean remixed = new AtomicBoolean();
 
   BallotQueue(BallotBox box, EvaluationRepository evaluations, EvaluationProperties properties,
       PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock) {
@@ -52,9 +54,16 @@ class BallotQueue {
     this.clock = clock;
   }
 
-  /** Moves every ballot of the evaluation still queued, in the caller's transaction. */
+  /**
+   * Once the window has closed: moves every ballot of the evaluation still queued, then writes all its
+   * ballots again together (see BallotBox#remix), in the caller's transaction.
+   */
   int moveAll(long evaluationId) {
-    int n = box.moveQueued(evaluationId, 0, LocalDate.now(clock));
+    LocalDate today = LocalDate.now(clock);
+    int n = box.moveQueued(evaluationId, 0, today);
+    if (box.remix(evaluationId, today) > 0) {
+      remixed.set(true);
+    }
     if (n > 0) {
       moved.set(true);
     }
@@ -68,7 +77,7 @@ class BallotQueue {
       long id = queued.getKey();
       Integer n = transactions.execute(tx -> {
         boolean open = evaluations.findById(id).map(e -> e.acceptsBallots(clock.instant())).orElse(false);
-        return box.moveQueued(id, open ? Math.max(1, properties.getBatchSize()) : 0, LocalDate.now(clock));
+        return open ? box.moveQueued(id, Math.max(1, properties.getBatchSize()), LocalDate.now(clock)) : moveAll(id);
       });
       total += n == null ? 0 : n;
     }
@@ -83,19 +92,23 @@ class BallotQueue {
   void run() {
     try {
       moveDue();
-      if (moved.getAndSet(false)) {
-        vacuum();
-      }
+      vacuum();
     } catch (RuntimeException e) {
       LOG.warn("Moving queued ballots failed; the next run tries again", e);
     }
   }
 
   /**
-   * VACUUM of the queue table on PostgreSQL (outside any transaction, as VACUUM must be): removes the
-   * dead rows of moved ballots, and truncates the file where the queue is empty. Elsewhere nothing.
+   * VACUUM on PostgreSQL (outside any transaction, as VACUUM must be) of the queue table where ballots
+   * were moved, and of the ballot tables where they were written again: removes the dead rows, and
+   * truncates a table's file where its end is empty. Elsewhere nothing.
    */
   void vacuum() {
+    boolean queue = moved.getAndSet(false);
+    boolean ballots = remixed.getAndSet(false);
+    if (!queue && !ballots) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection()) {
       if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
         return;
@@ -104,6 +117,9 @@ class BallotQueue {
       connection.setAutoCommit(true);
       try (var statement = connection.createStatement()) {
         statement.execute("vacuum eval_ballot_queue");
+        if (ballots) {
+          statement.execute("vacuum eval_ballot, eval_ballot_rating");
+        }
       } finally {
         connection.setAutoCommit(auto);
       }
