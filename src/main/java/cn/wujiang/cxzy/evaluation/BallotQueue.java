@@ -21,12 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cxzy.evaluation.batch-interval, an evaluation whose window is open gets its queued ballots moved once
  * at least cxzy.evaluation.batch-size wait, one whose window has closed or run out gets all of them.
  * Closing an evaluation and scoring it move the rest too ({@link #moveAll}), so nothing stays queued
- * that should be counted, and write all the evaluation's ballots again together. Each batch is a transaction of its own that first locks the evaluation's
- * row: on a cluster every node runs this, and a batch is moved by one of them.
+ * that should be counted, and write all the evaluation's ballots again together. Each batch is a
+ * transaction of its own that first locks the evaluation's row: on a cluster every node runs this, and
+ * a batch is moved by one of them.
  * <p>
  * On PostgreSQL the queue's deleted rows stay in the table's pages as dead tuples (with the xmin of
- * the vote that queued them) until VACUUM; so after moving, this job vacuums the queue table at once
- * rather than waiting for autovacuum (docs/security.md says what remains and for how long).
+ * the vote that queued them) until VACUUM; so after moving, this job vacuums the queue table (and the
+ * ballot tables after they were written again) at once rather than waiting for autovacuum
+ * (docs/security.md says what remains and for how long).
  */
 @Component
 class BallotQueue {
