@@ -35,9 +35,10 @@ import cn.wujiang.cxzy.DemoCityTest;
  * vote, then the window closes. Every way of joining the codes used (or the order of voting) to the
  * stored ballots that we could think of is tried: PostgreSQL's xmin (equal, and in order) and ctid,
  * H2's _ROWID_, the ballots' ids, their dates, the order a plain select returns them in, the order of
- * their ratings, and the queue. For each, the share of ballots an attacker pairs with the right voter
- * must stay near 1/k (k = cxzy.evaluation.batch-size, 10 here); storing each ballot with its code's
- * transaction, as the ballot box did before, gives 1 for xmin, ctid and _ROWID_. Runs on H2, and on
+ * their ratings, and the queue. For each, while the window is open and after it has closed, the share
+ * of ballots an attacker pairs with the right voter must stay near 1/k (k = cxzy.evaluation.batch-size,
+ * 10 here) or lower; storing each ballot in its code's transaction, as the ballot box did before, pairs
+ * all of them by _ROWID_ on H2 and gives each ballot its code's xmin on PostgreSQL. Runs on H2, and on
  * PostgreSQL in the postgres-tests profile.
  */
 @DemoCityTest
