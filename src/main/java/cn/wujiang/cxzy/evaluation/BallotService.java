@@ -1,7 +1,6 @@
 package cn.wujiang.cxzy.evaluation;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -153,7 +152,7 @@ public class BallotService {
 
   /**
    * Casts the ballot in one transaction: the window must still be open, the code is marked used by a
-   * conditional update, and only where that changed the row is the ballot stored (see BallotBox).
+   * conditional update, and only where that changed the row is the ballot queued (see BallotBox).
    */
   public CodeStatus cast(String typed, Submission submission) {
     Optional<String> code = BallotCodes.normalize(typed);
@@ -175,8 +174,9 @@ public class BallotService {
         if (!box.markUsed(hash)) {
           return CodeStatus.USED;
         }
-        box.storeBallot(evaluation.getId(), LocalDate.now(clock), submission.criteria(), submission.members(),
-            submission.opinion());
+        // The ballot waits in the queue; only the batch job puts it in the ballot box (see BallotBox).
+        box.queueBallot(evaluation.getId(),
+            new BallotBox.Ballot(submission.criteria(), submission.members(), submission.opinion()));
         return CodeStatus.VALID;
       });
     } catch (DataAccessException e) {

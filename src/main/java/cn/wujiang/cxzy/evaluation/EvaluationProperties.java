@@ -64,6 +64,8 @@ public class EvaluationProperties {
   private String publicUrl = "";
   private int maxFailedAttempts = 10;
   private Duration attemptWindow = Duration.ofMinutes(15);
+  private int batchSize = 10;
+  private Duration batchInterval = Duration.ofSeconds(30);
   private Weights weights = new Weights();
   private AnnounceScope announceScope = AnnounceScope.PUBLIC;
 
@@ -134,6 +136,23 @@ public class EvaluationProperties {
 
   public void setAttemptWindow(Duration attemptWindow) {
     this.attemptWindow = attemptWindow;
+  }
+
+  /** Ballots of an open evaluation moved into the ballot box together, at least (see BallotQueue). */
+  public int getBatchSize() {
+    return batchSize;
+  }
+
+  public void setBatchSize(int batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  public Duration getBatchInterval() {
+    return batchInterval;
+  }
+
+  public void setBatchInterval(Duration batchInterval) {
+    this.batchInterval = batchInterval;
   }
 
   public Weights getWeights() {

@@ -22,10 +22,11 @@ import cn.wujiang.cxzy.organization.OrganizationService;
  * Evaluations, their codes, paper tallies, results and grade changes: what the massEvaluation process
  * saves and the ballot page, the board and the export read.
  * <p>
- * The printable sheet: codes are generated when the evaluation opens, and only their hashes are kept
- * for good. The plain codes are kept in eval_code_sheet only while the window is open, readable by the
- * organization's own group (it prints and hands them out), and deleted when the window closes; from
- * then on no code can be read back by anyone, and none would open a ballot any more.
+ * The printable sheet: codes are derived when the evaluation opens (see BallotCodes), and only their
+ * hashes are kept for good. While the window is open the organization's own group can print the sheet
+ * (derived again from the salt kept in eval_code_key); when the window closes the salt is deleted;
+ * from then on no code can be read back by anyone, and none would open a ballot any more. Closing also
+ * moves the ballots still queued into the ballot box (see BallotQueue).
  */
 @Service
 @Transactional
@@ -36,18 +37,20 @@ public class EvaluationService {
   private final GradeChangeRepository changes;
   private final BallotBox box;
   private final BallotCodes codes;
+  private final BallotQueue queue;
   private final OrganizationService organizations;
   private final EvaluationProperties properties;
   private final Clock clock;
 
   EvaluationService(EvaluationRepository evaluations, EvaluationResultRepository results,
-      GradeChangeRepository changes, BallotBox box, BallotCodes codes, OrganizationService organizations,
-      EvaluationProperties properties, Clock clock) {
+      GradeChangeRepository changes, BallotBox box, BallotCodes codes, BallotQueue queue,
+      OrganizationService organizations, EvaluationProperties properties, Clock clock) {
     this.evaluations = evaluations;
     this.results = results;
     this.changes = changes;
     this.box = box;
     this.codes = codes;
+    this.queue = queue;
     this.organizations = organizations;
     this.properties = properties;
     this.clock = clock;
@@ -80,23 +83,36 @@ public class EvaluationService {
     int count = properties.codesFor(organizations.members(key.orgCode()).size());
     Instant now = clock.instant();
     Evaluation evaluation = evaluations.save(new Evaluation(key, count, now, now.plus(properties.getWindow())));
-    box.storeCodes(evaluation.getId(), codes.generate(count), codes::hash);
+    String salt = codes.newSalt();
+    box.storeCodes(evaluation.getId(), salt,
+        codes.derive(evaluation.getId(), salt, count).stream().map(codes::hash).toList());
     return evaluation;
   }
 
-  /** The plain codes to print; empty once the window has closed. */
+  /** The plain codes to print, derived again each time; empty once the window has closed. */
   @Transactional(readOnly = true)
   public List<String> sheet(Evaluation evaluation) {
-    return box.sheet(evaluation.getId());
+    return box.sheetSalt(evaluation.getId())
+        .map(salt -> codes.derive(evaluation.getId(), salt, evaluation.getCodesIssued()))
+        .orElseGet(() -> box.storedSheet(evaluation.getId()));
   }
 
-  /** Ends the ballot window (by a person; by is null for the timer) and destroys the sheet; once only. */
+  /**
+   * Ends the ballot window (by a person; by is null for the timer), destroys the sheet (once only) and
+   * moves the ballots still queued into the ballot box.
+   */
   public Evaluation close(EvaluationKey key, String by) {
     Evaluation evaluation = get(key);
     if (evaluation.close(clock.instant(), by)) {
       box.deleteSheet(evaluation.getId());
     }
+    queue.moveAll(evaluation.getId());
     return evaluation;
+  }
+
+  /** Moves the ballots still queued into the ballot box, before they are counted. */
+  public void moveQueuedBallots(Evaluation evaluation) {
+    queue.moveAll(evaluation.getId());
   }
 
   public void recordPaperTally(EvaluationKey key, Tally paper, String by) {

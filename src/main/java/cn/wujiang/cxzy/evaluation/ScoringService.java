@@ -51,6 +51,8 @@ public class ScoringService {
   /** Computes the results of the organization and each member; scoring again replaces them. */
   public List<EvaluationResult> score(EvaluationKey key) {
     Evaluation evaluation = evaluations.get(key);
+    // Ballots cast just before the window closed may still wait in the queue: count them too.
+    evaluations.moveQueuedBallots(evaluation);
     Tally electronic = evaluations.electronicTally(evaluation);
     Tally paper = evaluations.paperTally(evaluation);
     ReviewService.PhaseRatings ratings = reviews.ratings(key.orgCode(), key.phaseId());

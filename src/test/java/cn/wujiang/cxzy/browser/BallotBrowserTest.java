@@ -69,4 +69,29 @@ class BallotBrowserTest {
     browser.waiting().until(d -> browser.text().contains("已经使用"));
     assertThat(evaluations.usedCodes(evaluation)).isEqualTo(1);
   }
+
+  @Test
+  void aCodeTypedInFullWidthWithAChineseInputMethodIsReadOnTheEntryPage() {
+    String phase = "w" + UUID.randomUUID().toString().substring(0, 8);
+    int year = Year.now().getValue();
+    ProcessInstance pi = starter.start("tl-zx", phase, year);
+    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list()) {
+      managementService.executeJob(job.getId());
+    }
+    String code = evaluations.sheet(evaluations.get(new EvaluationKey("tl-zx", phase, year))).get(1);
+    // As a Chinese input method gives it: full-width, lower case, with a full-width dash and space.
+    StringBuilder typed = new StringBuilder();
+    for (char c : (code.substring(0, 5).toLowerCase(java.util.Locale.ROOT) + "－　" + code.substring(5)).toCharArray()) {
+      typed.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
+    }
+
+    browser.driver().get("http://localhost:" + port + "/evaluate");
+    WebElement input = browser.visible(By.id("code"));
+    input.sendKeys(typed.toString());
+    assertThat(input.getAttribute("value")).isEqualTo(code);
+    browser.click(By.cssSelector("button[type=submit]"));
+    browser.waiting().until(d -> d.getCurrentUrl().endsWith("/evaluate/" + code));
+    browser.waiting().until(d -> browser.text().contains("领导班子好"));
+    assertThat(browser.text()).contains("同里镇古镇初级中学党支部");
+  }
 }
