@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine-wide rules of this application:
  * <ul>
+ * <li>a command that clashed with another transaction is run again ({@link RetryOnConcurrentUpdate});</li>
  * <li>a refused form reaches Tasklist as our Chinese message (HTTP 400), not wrapped in the engine's
  * English "exception while invoking the TaskListener";</li>
  * <li>a submitted task form's values stay on the task ({@link SubmittedFormValues});</li>
@@ -44,11 +45,19 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
   /** The activity a fired deadline timer is attached to; read by {@link TaskDeadlineNotices}. */
   static final String DEADLINE_ACTIVITY = "deadlineActivity";
 
+  private final RetryOnConcurrentUpdate retryOnConcurrentUpdate;
+
+  ProcessEnginePlugins(RetryOnConcurrentUpdate retryOnConcurrentUpdate) {
+    this.retryOnConcurrentUpdate = retryOnConcurrentUpdate;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new UnwrapInvalidForm());
+    // Outside the transaction: each attempt gets a transaction of its own.
+    interceptors.add(1, retryOnConcurrentUpdate);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
