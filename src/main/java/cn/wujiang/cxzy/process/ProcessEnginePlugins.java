@@ -78,8 +78,7 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
         if (attachedTo == null) {
           return;
         }
-        // A multi-instance body carries the id of its inner activity plus a suffix.
-        String taskKey = attachedTo.getId().replace("#multiInstanceBody", "");
+        String taskKey = deadlineTaskKey(attachedTo);
         ExecutionListener mark = execution -> execution.setVariableLocal(DEADLINE_ACTIVITY, taskKey);
         timerActivity.addListener(ExecutionListener.EVENTNAME_START, mark);
       }
@@ -102,6 +101,24 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     sessionFactories.add(new AuthorizedGroups.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+  }
+
+  /**
+   * The task whose deadline a timer watches: the activity it is attached to or, where that is a subprocess
+   * around a single user task (a multi-instance whose instances end in jobs), that task.
+   */
+  static String deadlineTaskKey(ActivityImpl attachedTo) {
+    // A multi-instance body carries the id of its inner activity plus a suffix.
+    String id = attachedTo.getId().replace("#multiInstanceBody", "");
+    ActivityImpl inner = id.equals(attachedTo.getId()) ? attachedTo : attachedTo.findActivity(id);
+    if (inner != null) {
+      List<ActivityImpl> tasks = inner.getActivities().stream()
+          .filter(a -> a.getActivityBehavior() instanceof UserTaskActivityBehavior).toList();
+      if (tasks.size() == 1) {
+        return tasks.get(0).getId();
+      }
+    }
+    return id;
   }
 
   @Override
