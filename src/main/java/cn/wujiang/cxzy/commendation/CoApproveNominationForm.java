@@ -47,7 +47,11 @@ class CoApproveNominationForm implements TaskListener {
     String approver = (String) task.getVariable(CommendationProcess.Var.APPROVER_CODE);
     forms.commendations().coApprove(id, approver, forms.actor(task), approved, comment);
     TaskForms.clean(task, FIELDS);
-    TaskForms.scopeHolding(task, CommendationProcess.Var.NOMINATION_ID)
-        .setVariableLocal(CommendationProcess.Var.CO_APPROVED, approved);
+    // The nomination starts agreed (an input of SubProcess_Nomination, in its scope); only a rejection is
+    // written, so that bodies agreeing at the same moment do not update the same variable.
+    if (!approved) {
+      TaskForms.scopeHolding(task, CommendationProcess.Var.CO_APPROVED)
+          .setVariableLocal(CommendationProcess.Var.CO_APPROVED, false);
+    }
   }
 }

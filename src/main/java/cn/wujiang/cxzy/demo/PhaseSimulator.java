@@ -66,6 +66,8 @@ public class PhaseSimulator {
   private final EvaluationService evaluations;
   private final BallotService ballots;
   private final Map<String, BiFunction<Task, Random, Map<String, Object>>> answers = new HashMap<>();
+  /** Clashes of the current run (one run at a time: the simulation is a demo tool). */
+  private final java.util.concurrent.atomic.AtomicInteger clashes = new java.util.concurrent.atomic.AtomicInteger();
 
   PhaseSimulator(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
       FormService formService, ManagementService managementService, IdentityService identityService,
@@ -84,9 +86,13 @@ public class PhaseSimulator {
     SimulatedAnswers.register(answers, this);
   }
 
-  /** What a run did, and where its time went (milliseconds; the rest is finding the open work). */
+  /**
+   * What a run did, and where its time went (milliseconds; the rest is finding the open work). A clash is a
+   * task completion or a job that lost a race with someone else's change of the same process (after the
+   * engine's own retries), or a task another person had claimed first: counted, not hidden.
+   */
   public record Result(String phaseId, boolean phaseEnded, int tasks, int jobs, int ballots, int timers, int rounds,
-      long millis, long taskMillis, long jobMillis, long ballotMillis) {
+      long millis, long taskMillis, long jobMillis, long ballotMillis, int clashes) {
   }
 
   /** Runs the phase until it ends or nothing moves any more, casting most of each organization's codes. */
@@ -113,6 +119,7 @@ public class PhaseSimulator {
     int cast = 0;
     int timers = 0;
     int round = 0;
+    clashes.set(0);
     while (round++ < maxRounds && !ended(root)) {
       long t = System.nanoTime();
       int moved = runJobs(root);
@@ -142,7 +149,8 @@ public class PhaseSimulator {
     jobs += runJobs(root);
     jobNanos += System.nanoTime() - t;
     Result result = new Result(phaseId, ended(root), tasks, jobs, cast, timers, round,
-        System.currentTimeMillis() - started, taskNanos / 1_000_000, jobNanos / 1_000_000, ballotNanos / 1_000_000);
+        System.currentTimeMillis() - started, taskNanos / 1_000_000, jobNanos / 1_000_000, ballotNanos / 1_000_000,
+        clashes.get());
     LOG.info("Simulated phase {}: {}", phaseId, result);
     return result;
   }
@@ -181,7 +189,8 @@ public class PhaseSimulator {
           managementService.executeJob(job.getId());
           count++;
         } catch (OptimisticLockingException e) {
-          // the job executor took it first
+          // The job executor ran it, or another job of the process, at the same moment.
+          clash("job " + job.getId(), e);
         } catch (RuntimeException e) {
           // In a running application the job executor may be running the same job; it goes on there.
           LOG.warn("Simulated job {} not run: {}", job.getId(), e.getMessage());
@@ -241,12 +250,20 @@ public class PhaseSimulator {
       }
       formService.submitTaskForm(task.getId(), answer.apply(task, random));
       return true;
+    } catch (OptimisticLockingException | org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+      clash("task " + task.getName() + " (" + task.getId() + ")", e);
+      return false;
     } catch (RuntimeException e) {
       LOG.warn("Simulated task {} ({}) not completed: {}", task.getName(), task.getId(), e.getMessage());
       return false;
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private void clash(String what, RuntimeException e) {
+    clashes.incrementAndGet();
+    LOG.warn("Simulated {} clashed with another change: {}", what, e.getMessage());
   }
 
   /** Who works a task: its assignee, else the secretary of its candidate group's organization. */

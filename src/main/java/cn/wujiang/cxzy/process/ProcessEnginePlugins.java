@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine-wide rules of this application:
  * <ul>
+ * <li>a command that clashed with another transaction is run again ({@link RetryOnConcurrentUpdate});</li>
  * <li>a refused form reaches Tasklist as our Chinese message (HTTP 400), not wrapped in the engine's
  * English "exception while invoking the TaskListener";</li>
  * <li>a submitted task form's values stay on the task ({@link SubmittedFormValues});</li>
@@ -44,11 +45,19 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
   /** The activity a fired deadline timer is attached to; read by {@link TaskDeadlineNotices}. */
   static final String DEADLINE_ACTIVITY = "deadlineActivity";
 
+  private final RetryOnConcurrentUpdate retryOnConcurrentUpdate;
+
+  ProcessEnginePlugins(RetryOnConcurrentUpdate retryOnConcurrentUpdate) {
+    this.retryOnConcurrentUpdate = retryOnConcurrentUpdate;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new UnwrapInvalidForm());
+    // Outside the transaction: each attempt gets a transaction of its own.
+    interceptors.add(1, retryOnConcurrentUpdate);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
@@ -69,8 +78,7 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
         if (attachedTo == null) {
           return;
         }
-        // A multi-instance body carries the id of its inner activity plus a suffix.
-        String taskKey = attachedTo.getId().replace("#multiInstanceBody", "");
+        String taskKey = deadlineTaskKey(attachedTo);
         ExecutionListener mark = execution -> execution.setVariableLocal(DEADLINE_ACTIVITY, taskKey);
         timerActivity.addListener(ExecutionListener.EVENTNAME_START, mark);
       }
@@ -93,6 +101,24 @@ class ProcessEnginePlugins extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     sessionFactories.add(new AuthorizedGroups.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+  }
+
+  /**
+   * The task whose deadline a timer watches: the activity it is attached to or, where that is a subprocess
+   * around a single user task (a multi-instance whose instances end in jobs), that task.
+   */
+  static String deadlineTaskKey(ActivityImpl attachedTo) {
+    // A multi-instance body carries the id of its inner activity plus a suffix.
+    String id = attachedTo.getId().replace("#multiInstanceBody", "");
+    ActivityImpl inner = id.equals(attachedTo.getId()) ? attachedTo : attachedTo.findActivity(id);
+    if (inner != null) {
+      List<ActivityImpl> tasks = inner.getActivities().stream()
+          .filter(a -> a.getActivityBehavior() instanceof UserTaskActivityBehavior).toList();
+      if (tasks.size() == 1) {
+        return tasks.get(0).getId();
+      }
+    }
+    return id;
   }
 
   @Override

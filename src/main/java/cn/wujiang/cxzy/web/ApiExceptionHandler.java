@@ -85,6 +85,18 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(ApiError.of("页面不存在"));
   }
 
+  /** Someone else changed the same thing at the same moment, or claimed the task first. */
+  @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+      org.camunda.bpm.engine.TaskAlreadyClaimedException.class,
+      org.springframework.dao.OptimisticLockingFailureException.class})
+  ResponseEntity<ApiError> conflict(RuntimeException e) {
+    LOG.info("Conflict answered with 409: {}", e.getMessage());
+    String message = e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException
+        ? cn.wujiang.cxzy.config.ConflictMessageFilter.CLAIMED_MESSAGE
+        : cn.wujiang.cxzy.config.ConflictMessageFilter.CONCURRENT_MESSAGE;
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(message));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     LOG.error("Unexpected error in API", e);

@@ -93,6 +93,11 @@ class PublicCommitmentProcessTest {
       }
       submit(claim, Map.of("claimedItems", List.of("1", "3"), "personalCommitment", member.getName() + "承诺带头家访"));
     }
+    // Each claim ends in a job of the process, one at a time: members claiming at the same moment never
+    // update the count of claims together.
+    assertThat(pi).isWaitingAt("EndEvent_Claimed");
+    assertThat(tasks(pi, "Task_ConfirmMemberCommitments")).isEmpty();
+    endClaims(pi);
 
     Task confirm = task(pi, "Task_ConfirmMemberCommitments");
     assertThat(confirm).hasCandidateGroup("tl-zx");
@@ -184,6 +189,7 @@ class PublicCommitmentProcessTest {
     for (Task t : tasks(pi, "Task_ClaimCommitments")) {
       submit(t, Map.of("claimedItems", List.of("1"), "personalCommitment", "我承诺"));
     }
+    endClaims(pi);
     fireDeadlines(pi, "Confirm");
     submit(task(pi, "Task_ConfirmMemberCommitments"), Map.of("decision", "approve"));
     executeJob(pi, "ServiceTask_PublishCommitments");
@@ -234,6 +240,7 @@ class PublicCommitmentProcessTest {
     for (Task claim : tasks(pi, "Task_ClaimCommitments")) {
       submit(claim, Map.of("claimedItems", List.of("1"), "personalCommitment", "我承诺做好本职"));
     }
+    endClaims(pi);
     return pi;
   }
 
@@ -278,6 +285,11 @@ class PublicCommitmentProcessTest {
     Job job = managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
     assertThat(job).as("timer " + activityId).isNotNull();
     return job;
+  }
+
+  /** Runs the jobs in which the members' claims end, one at a time, as the job executor does. */
+  private void endClaims(ProcessInstance pi) {
+    executeJob(pi, "EndEvent_Claimed");
   }
 
   private void executeJob(ProcessInstance pi, String activityId) {
