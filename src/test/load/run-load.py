@@ -427,6 +427,7 @@ def main():
     p.add_argument('--pause-max-ms', type=int, default=3000)
     p.add_argument('--tasks-per-visit', type=int, default=3)
     p.add_argument('--port', type=int, default=18270, help='first node\'s port; the second node the next')
+    p.add_argument('--report', default='load-latest', help='name of the tables written to target/load/')
     p.add_argument('--no-compile', action='store_true', help='the Gatling sources are compiled already')
     args = p.parse_args()
     jars = sorted(glob.glob(os.path.join(ROOT, 'target', 'cxzy-*.jar')))
@@ -447,9 +448,9 @@ def main():
         stop_all()
     text = report(results)
     print(text)
-    with open(os.path.join(OUT, 'load-latest.md'), 'w') as f:
+    with open(os.path.join(OUT, args.report + '.md'), 'w') as f:
         f.write(text + '\n')
-    with open(os.path.join(OUT, 'load-latest.json'), 'w') as f:
+    with open(os.path.join(OUT, args.report + '.json'), 'w') as f:
         json.dump(results, f, ensure_ascii=False, indent=1)
 
 
