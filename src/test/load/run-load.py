@@ -57,7 +57,7 @@ class Node:
         NODES.append(self)
         return self
 
-    def healthy(self, timeout=300):
+    def healthy(self, timeout=900):
         end = time.time() + timeout
         while time.time() < end:
             if self.proc.poll() is not None:
@@ -290,6 +290,7 @@ def run_setup(setup, shapes, args, jar):
         for repeat in range(args.repeat):
             number += 1
             results.append(run_shape(setup, nodes, pg, shape, people, number, repeat, passwords, args, workdir, most))
+            save(DONE + results, args)  # what is measured so far survives an interrupted run
     stop_all()
     return results
 
@@ -328,13 +329,28 @@ def run_shape(setup, nodes, pg, shape, people, number, repeat, passwords, args, 
         json.dump(plan, f, ensure_ascii=False)
     if os.path.exists(plan['out']):
         os.remove(plan['out'])
-    load_before = os.getloadavg()[0]
-    before = cpu_snapshot(pg)
-    with open(os.path.join(workdir, name + '-gatling.log'), 'w') as logf:
-        rc = subprocess.run([os.path.join(ROOT, 'mvnw'), '-B', '-ntp', '-o', '-q', '-Pload', 'gatling:test',
-                             f'-DLOAD_PLAN={plan_file}'], cwd=ROOT, env={**os.environ, 'LOAD_PLAN': plan_file},
-                            stdout=logf, stderr=subprocess.STDOUT).returncode
-    after = cpu_snapshot(pg)
+    tool_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    gatling_log = os.path.join(workdir, name + '-gatling.log')
+    with open(gatling_log, 'w') as logf:
+        mvn = subprocess.Popen([os.path.join(ROOT, 'mvnw'), '-B', '-ntp', '-o', '-q', '-Pload', 'gatling:test',
+                                '-Dgatling.noReports=' + str(args.no_reports).lower(),
+                                f'-DLOAD_PLAN={plan_file}'], cwd=ROOT, env={**os.environ, 'LOAD_PLAN': plan_file},
+                               stdout=logf, stderr=subprocess.STDOUT)
+        # The application's and the database's CPU time are taken from the moment the simulation starts
+        # to the moment it writes its outcome, not while Maven starts.
+        before = after = None
+        while mvn.poll() is None:
+            if before is None and 'PhaseLoadSimulation started' in open(gatling_log, errors='replace').read():
+                before = cpu_snapshot(pg)
+                load_before = os.getloadavg()[0]
+            if before is not None and after is None and os.path.exists(plan['out']):
+                after = cpu_snapshot(pg)
+            time.sleep(0.5)
+        rc = mvn.returncode
+    if before is None or after is None:
+        fail(f'Gatling did not run (exit {rc}); see {gatling_log}')
+    tool_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before['tool'], after['tool'] = tool_before, tool_after
     if not os.path.exists(plan['out']):
         fail(f'Gatling wrote no outcome (exit {rc}); see {workdir}/{name}-gatling.log')
     with open(plan['out']) as f:
@@ -414,6 +430,18 @@ def capacity(results):
     return '\n'.join(out)
 
 
+DONE = []  # the results of the setups finished
+
+
+def save(results, args):
+    text = report(results)
+    with open(os.path.join(OUT, args.report + '.md'), 'w') as f:
+        f.write(text + '\n')
+    with open(os.path.join(OUT, args.report + '.json'), 'w') as f:
+        json.dump(results, f, ensure_ascii=False, indent=1)
+    return text
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--setups', default='h2:1,pg:1,pg:2', help='database:nodes, comma-separated (h2:1, pg:1, pg:2)')
@@ -427,6 +455,7 @@ def main():
     p.add_argument('--pause-max-ms', type=int, default=3000)
     p.add_argument('--tasks-per-visit', type=int, default=3)
     p.add_argument('--port', type=int, default=18270, help='first node\'s port; the second node the next')
+    p.add_argument('--no-reports', action='store_true', help='no Gatling HTML report (target/gatling)')
     p.add_argument('--report', default='load-latest', help='name of the tables written to target/load/')
     p.add_argument('--no-compile', action='store_true', help='the Gatling sources are compiled already')
     args = p.parse_args()
@@ -440,18 +469,12 @@ def main():
         if subprocess.run([os.path.join(ROOT, 'mvnw'), '-B', '-ntp', '-q', '-Pload', 'test-compile'], cwd=ROOT).returncode:
             fail('the load test did not compile')
     signal.signal(signal.SIGTERM, lambda *_: fail('terminated'))
-    results = []
     try:
         for setup in args.setups.split(','):
-            results += run_setup(setup, shapes, args, jars[0])
+            DONE.extend(run_setup(setup, shapes, args, jars[0]))
     finally:
         stop_all()
-    text = report(results)
-    print(text)
-    with open(os.path.join(OUT, args.report + '.md'), 'w') as f:
-        f.write(text + '\n')
-    with open(os.path.join(OUT, args.report + '.json'), 'w') as f:
-        json.dump(results, f, ensure_ascii=False, indent=1)
+    print(save(DONE, args))
 
 
 if __name__ == '__main__':
