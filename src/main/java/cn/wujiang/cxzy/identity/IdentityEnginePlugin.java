@@ -29,6 +29,9 @@ import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualR
  * <li>a password a person chooses (Admin, the welcome page, /engine-rest) follows the password policy,
  * whose rules Admin shows in Chinese; the application's own logins (initial passwords, which follow
  * it anyway, the demo's) are set with no person logged in and are not held to it.</li>
+ * <li>the Tasklist filters ask for the tasks of {@code currentUserGroupsOrNone()}: a member who acts for
+ * no organization has no group, and the engine refuses a query for an empty list of candidate groups
+ * (HTTP 500 in Tasklist); for them it is a group id no group can have, so the list is simply empty.</li>
  * </ul>
  */
 @Component
@@ -43,6 +46,16 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setPasswordPolicy(new PersonPasswordPolicy(
         () -> configuration.getIdentityService() != null
             && configuration.getIdentityService().getCurrentAuthentication() != null));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    try {
+      configuration.getExpressionManager().addFunction(FilterFunctions.GROUPS_FUNCTION,
+          FilterFunctions.class.getMethod(FilterFunctions.GROUPS_FUNCTION));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The engine's defaults, but a login's own user without DELETE. */

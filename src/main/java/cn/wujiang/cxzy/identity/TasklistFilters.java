@@ -48,12 +48,12 @@ class TasklistFilters implements ApplicationRunner {
       ensure(MINE, -10, "分配给我本人的任务",
           taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
       ensure(ORGANIZATION, -5, "我所在组织（党组织、党委）的任务，含已被同事认领的",
-          taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+          taskService.createTaskQuery().taskCandidateGroupInExpression("${" + FilterFunctions.GROUPS_FUNCTION + "()}")
               .includeAssignedTasks());
       ensure(OVERDUE, 0, "已过截止日期仍未完成的任务",
           taskService.createTaskQuery()
               .or().taskAssigneeExpression("${currentUser()}")
-              .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+              .taskCandidateGroupInExpression("${" + FilterFunctions.GROUPS_FUNCTION + "()}").endOr()
               .dueBeforeExpression("${now()}"));
       return null;
     });

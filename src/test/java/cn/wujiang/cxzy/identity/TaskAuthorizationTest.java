@@ -182,6 +182,14 @@ class TaskAuthorizationTest {
   }
 
   @Test
+  void aMemberWhoActsForNoOrganizationGetsEmptyOrganizationListsNotAnError() {
+    for (String filter : List.of("本组织待办", "已逾期")) {
+      List<Task> listed = as("tl-zx.m1", List.of(), () -> filterService.list(filterId(filter)));
+      assertThat(listed).as(filter).isEmpty();
+    }
+  }
+
+  @Test
   void theOverdueFilterListsTheOrganizationsTasksPastTheirDeadline() {
     Task late = taskOf(start("sl-zx", Date.from(Instant.now().minus(2, ChronoUnit.DAYS))));
 
