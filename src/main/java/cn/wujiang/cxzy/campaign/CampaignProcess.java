@@ -1,17 +1,28 @@
 package cn.wujiang.cxzy.campaign;
 
-/** Ids, messages and variable names of campaignPhase, orgCycle and supervision. */
+/** Ids, elements and variable names of campaignPhase, orgCycle and supervision. */
 public final class CampaignProcess {
 
   public static final String KEY = "campaignPhase";
   public static final String CYCLE_KEY = "orgCycle";
   public static final String SUPERVISION_KEY = "supervision";
 
-  /** Messages the city office sends to a running phase. */
-  public static final String MESSAGE_END = "PhaseEndRequested";
-  public static final String MESSAGE_CANCEL = "PhaseCancelRequested";
-
   private CampaignProcess() {
+  }
+
+  /** Elements of campaignPhase. */
+  public static final class Element {
+    /** The fan-out: one instance of bodyCycles per batch of one leading body's organizations. */
+    public static final String BODY_CYCLES = "SubProcess_BodyCycles";
+    public static final String CALL_BODY_CYCLES = "CallActivity_BodyCycles";
+    public static final String BODY_CYCLES_ENDED = "EndEvent_BodyCyclesEnded";
+    public static final String CLOSE_PHASE = "ServiceTask_ClosePhase";
+    public static final String COMMENDATION = "SubProcess_Commendation";
+    public static final String CALL_COMMENDATION = "CallActivity_Commendation";
+    public static final String COMMENDATION_ENDED = "EndEvent_CommendationEnded";
+
+    private Element() {
+    }
   }
 
   /** Process variables. */
@@ -22,6 +33,8 @@ public final class CampaignProcess {
     public static final String EVALUATIONS = "evaluations";
     public static final String ROUND = "round";
     public static final String YEAR = "year";
+    /** Set by 结束时段: the phase was cancelled, nobody is commended. */
+    public static final String CANCELLED = "cancelled";
 
     private Var() {
     }

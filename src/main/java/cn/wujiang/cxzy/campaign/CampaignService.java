@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
@@ -101,40 +106,102 @@ public class CampaignService {
   /** The leading bodies with at least one participating organization in their scope. */
   @Transactional(readOnly = true)
   public List<String> commendingBodies() {
-    List<String> participants = participants();
+    Set<String> participants = new HashSet<>(participants());
     return organizations.leadingBodies().stream()
         .filter(body -> organizations.scope(body.getCode()).stream().anyMatch(o -> participants.contains(o.getCode())))
         .map(Organization::getCode)
         .toList();
   }
 
-  /** Marks the phase ended (when due: by nobody; early: by the city office, with a reason). */
-  public void ended(String phaseId, Phase.Status status, String by, String reason) {
-    get(phaseId).end(status, by, clock.instant(), reason);
+  /**
+   * The phase's fan-out: the participants grouped by their leading body, each body's split into batches
+   * of at most the batch size, one bodyCycles instance each (so that no instance holds more sibling
+   * executions than that). Each batch is {committeeCode, batch (1, 2, …), orgCodes}, bodies and codes in
+   * code order. An organization without a leading body forms a body of its own.
+   */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> cycleBatches() {
+    List<String> participants = participants();
+    Map<String, Organization> bodies = organizations.leadingBodies(participants);
+    Map<String, List<String>> byBody = new TreeMap<>();
+    for (String code : participants) {
+      Organization body = bodies.get(code);
+      byBody.computeIfAbsent(body == null ? code : body.getCode(), b -> new ArrayList<>()).add(code);
+    }
+    int size = settings.cycleBatchSize();
+    List<Map<String, Object>> batches = new ArrayList<>();
+    byBody.forEach((body, codes) -> {
+      codes.sort(null);
+      for (int from = 0, batch = 1; from < codes.size(); from += size, batch++) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(BodyCyclesProcess.Var.COMMITTEE_CODE, body);
+        entry.put(BodyCyclesProcess.Var.BATCH, batch);
+        entry.put(BodyCyclesProcess.Var.ORG_CODES, new ArrayList<>(codes.subList(from, Math.min(codes.size(), from + size))));
+        batches.add(entry);
+      }
+    });
+    return batches;
   }
 
-  /** The city office ends a phase before its time; commendation still follows. */
+  /** Whether the phase still runs: a cycle whose start comes after the city office's end does not start. */
+  @Transactional(readOnly = true)
+  public boolean running(String phaseId) {
+    return get(phaseId).getStatus() == Phase.Status.RUNNING;
+  }
+
+  /**
+   * 结束时段: every cycle has stopped; the phase is ended (in its time, or early as the city office
+   * asked) or cancelled. Returns whether it was cancelled.
+   */
+  public boolean closed(String phaseId) {
+    return get(phaseId).closed(clock.instant());
+  }
+
+  /**
+   * The city office ends a phase before its time: the phase shows 结束中 at once, the engine stops the
+   * cycles in jobs, one per batch, and commendation follows.
+   */
   public void endEarly(String phaseId, String by, String reason) {
-    request(phaseId, by, reason, Phase.Status.ENDED_EARLY, CampaignProcess.MESSAGE_END);
+    request(phaseId, by, reason, Phase.Status.ENDING);
   }
 
-  /** The city office cancels a phase: every cycle stops, nothing is commended. */
+  /** The city office cancels a phase: 撤销中, every cycle stops in jobs as above, nothing is commended. */
   public void cancel(String phaseId, String by, String reason) {
-    request(phaseId, by, reason, Phase.Status.CANCELLED, CampaignProcess.MESSAGE_CANCEL);
+    request(phaseId, by, reason, Phase.Status.CANCELLING);
   }
 
-  private void request(String phaseId, String by, String reason, Phase.Status status, String message) {
-    Phase phase = get(phaseId);
+  private void request(String phaseId, String by, String reason, Phase.Status status) {
+    // Locked: of two requests at the same moment, the second waits and is then refused.
+    Phase phase = phases.findLockedById(phaseId)
+        .orElseThrow(() -> new InvalidInputException("时段“" + phaseId + "”不存在"));
     if (phase.getStatus() != Phase.Status.RUNNING) {
-      throw new InvalidInputException("第 " + phase.getNumber() + " 时段已经结束，不能再操作");
+      throw new InvalidInputException("第 " + phase.getNumber() + " 时段" + phase.getStatus().label() + "，不能再操作");
     }
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
       throw new InvalidInputException("请写明原因（1000 字以内）");
     }
-    phase.end(status, by, clock.instant(), reason.strip());
-    runtimeService.createMessageCorrelation(message)
-        .processInstanceBusinessKey(businessKey(phaseId))
-        .correlate();
+    phase.request(status, by, reason.strip());
+    stopCycles(phase);
+  }
+
+  /**
+   * Asks every running batch of the phase to stop its cycles: an asynchronous message correlation (a
+   * batch operation in Cockpit), one job per batch, each stopping at most a batch of cycles in its own
+   * transaction. Batches that start later find the phase no longer running and start no cycle.
+   */
+  private void stopCycles(Phase phase) {
+    if (phase.getProcessInstanceId() == null) {
+      return;
+    }
+    List<String> batches = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(phase.getProcessInstanceId())
+        .processDefinitionKey(BodyCyclesProcess.KEY)
+        .list().stream().map(pi -> pi.getId()).toList();
+    if (!batches.isEmpty()) {
+      runtimeService.createMessageCorrelationAsync(BodyCyclesProcess.MESSAGE_STOP)
+          .processInstanceIds(batches)
+          .correlateAllAsync();
+    }
   }
 
   public static String businessKey(String phaseId) {

@@ -14,8 +14,25 @@ import jakarta.persistence.Table;
 @Table(name = "cmp_phase")
 public class Phase {
 
-  /** Where a phase stands. */
-  public enum Status { RUNNING, ENDED, ENDED_EARLY, CANCELLED }
+  /**
+   * Where a phase stands. ENDING and CANCELLING: the city office asked, the engine is stopping the
+   * cycles in jobs; ENDED_EARLY and CANCELLED once every cycle has stopped.
+   */
+  public enum Status {
+    RUNNING("进行中"), ENDING("结束中"), CANCELLING("撤销中"), ENDED("已结束"), ENDED_EARLY("已提前结束"),
+    CANCELLED("已撤销");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    /** As people read it. */
+    public String label() {
+      return label;
+    }
+  }
 
   @Id
   private String id;
@@ -61,13 +78,25 @@ public class Phase {
     this.processInstanceId = processInstanceId;
   }
 
-  void end(Status status, String by, Instant at, String reason) {
-    if (this.status == Status.RUNNING || status == Status.CANCELLED) {
+  /** The city office asks to end (ENDING) or cancel (CANCELLING) a running phase. */
+  void request(Status status, String by, String reason) {
+    if (this.status == Status.RUNNING) {
       this.status = status;
       this.endedBy = by;
-      this.endedAt = at;
       this.endReason = reason;
     }
+  }
+
+  /**
+   * Every cycle has stopped: ended in its time, ended early or cancelled, as asked. Returns whether the
+   * phase was cancelled.
+   */
+  boolean closed(Instant at) {
+    if (status == Status.RUNNING || status == Status.ENDING || status == Status.CANCELLING) {
+      status = status == Status.RUNNING ? Status.ENDED : status == Status.ENDING ? Status.ENDED_EARLY : Status.CANCELLED;
+      endedAt = at;
+    }
+    return status == Status.CANCELLED;
   }
 
   /** The phase as people say it: 第一时段（专题）. */

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 结束时段: records that the phase ended in its time (an early end or a cancellation is already recorded). */
+/**
+ * 结束时段: every cycle has stopped; records that the phase ended in its time, ended early or was
+ * cancelled (as the city office asked), and whether commendation follows.
+ */
 @Component("phaseClosedDelegate")
 class PhaseClosedDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class PhaseClosedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    campaign.ended((String) execution.getVariable(CampaignProcess.Var.PHASE_ID), Phase.Status.ENDED, null, null);
+    boolean cancelled = campaign.closed((String) execution.getVariable(CampaignProcess.Var.PHASE_ID));
+    execution.setVariable(CampaignProcess.Var.CANCELLED, cancelled);
   }
 }

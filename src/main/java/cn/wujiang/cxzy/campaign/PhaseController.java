@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,8 @@ import cn.wujiang.cxzy.identity.CurrentUser;
 
 /**
  * Phases through the API: the same start as the start form in Tasklist, and the city office's early
- * end or cancellation with a reason.
+ * end or cancellation with a reason, accepted at once (202, 结束中 / 撤销中) while the engine stops the
+ * cycles in jobs.
  */
 @RestController
 @RequestMapping("/api/phases")
@@ -37,10 +39,10 @@ class PhaseController {
   }
 
   record PhaseView(String id, int number, String theme, String label, LocalDate startDate, LocalDate endDate,
-      String status, Instant startedAt, Instant endsAt, String endReason) {
+      String status, String statusLabel, Instant startedAt, Instant endsAt, String endReason) {
     static PhaseView of(Phase p) {
       return new PhaseView(p.getId(), p.getNumber(), p.getTheme(), p.label(), p.getStartDate(), p.getEndDate(),
-          p.getStatus().name(), p.getStartedAt(), p.getEndsAt(), p.getEndReason());
+          p.getStatus().name(), p.getStatus().label(), p.getStartedAt(), p.getEndsAt(), p.getEndReason());
     }
   }
 
@@ -71,27 +73,27 @@ class PhaseController {
   }
 
   @PostMapping("/{phaseId}/end")
-  PhaseView end(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
+  ResponseEntity<?> end(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
     currentUser.requireCityOffice();
-    UnknownPhaseException.requireExisting(campaign, phaseId);
     String by = currentUser.userId();
-    // The engine's part runs as the application: the city office may not change instances itself.
-    currentUser.asSystem(() -> {
-      campaign.endEarly(phaseId, by, reason == null ? null : reason.reason());
-      return null;
-    });
-    return PhaseView.of(campaign.get(phaseId));
+    return stop(phaseId, () -> campaign.endEarly(phaseId, by, reason == null ? null : reason.reason()));
   }
 
   @PostMapping("/{phaseId}/cancel")
-  PhaseView cancel(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
+  ResponseEntity<?> cancel(@PathVariable String phaseId, @RequestBody(required = false) Reason reason) {
     currentUser.requireCityOffice();
-    UnknownPhaseException.requireExisting(campaign, phaseId);
     String by = currentUser.userId();
+    return stop(phaseId, () -> campaign.cancel(phaseId, by, reason == null ? null : reason.reason()));
+  }
+
+  /** 202 with the phase as it now stands (结束中 / 撤销中); 404 for a phase that does not exist. */
+  private ResponseEntity<?> stop(String phaseId, Runnable request) {
+    UnknownPhaseException.requireExisting(campaign, phaseId);
+    // The checks above are the application's; the batch operation that stops the cycles is the engine's own.
     currentUser.asSystem(() -> {
-      campaign.cancel(phaseId, by, reason == null ? null : reason.reason());
+      request.run();
       return null;
     });
-    return PhaseView.of(campaign.get(phaseId));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(PhaseView.of(campaign.get(phaseId)));
   }
 }

@@ -35,6 +35,11 @@ final class SyntheticCity {
 
   /** Imports the city; returns the number of members. */
   static int load(ImportService imports, int organizations, Random random) {
+    return load(imports, organizations, random, 10, 20);
+  }
+
+  /** Imports the city with minMembers to maxMembers members per organization; returns the number of members. */
+  static int load(ImportService imports, int organizations, Random random, int minMembers, int maxMembers) {
     List<String[]> orgRows = rows("demo/organizations.csv");
     List<String[]> memberRows = rows("demo/members.csv");
     List<String[]> templates = templates(orgRows);
@@ -58,7 +63,7 @@ final class SyntheticCity {
       String code = code(i);
       String unit = t[6] + "第" + (i + 1) + "分部";
       orgs.append(String.join(",", code, unit + t[2], t[2], t[3], t[4], "是", unit)).append('\n');
-      int size = 10 + random.nextInt(11);
+      int size = minMembers + random.nextInt(maxMembers - minMembers + 1);
       for (int j = 1; j <= size; j++) {
         String role = j == 1 ? "书记" : j == 2 ? "联络员" : "党员";
         String position = j == 1 ? "书记" : j == 2 ? "组织委员" : "教职工";

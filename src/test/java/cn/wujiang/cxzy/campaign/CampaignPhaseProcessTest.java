@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.wujiang.cxzy.DemoCityTest;
 import cn.wujiang.cxzy.process.InvalidFormException;
 
-/** campaignPhase: the start form, the fan-out to every organization, spot checks, early end, cancellation. */
+/**
+ * campaignPhase: the start form, the fan-out to every organization in batches of its leading body,
+ * spot checks, early end and cancellation in jobs, commendation.
+ */
 @DemoCityTest
 class CampaignPhaseProcessTest {
 
@@ -44,16 +47,16 @@ class CampaignPhaseProcessTest {
   }
 
   @Test
-  void theCityOfficeStartsAPhaseAndEveryOrganizationGetsItsOwnCycle() {
+  void theCityOfficeStartsAPhaseAndEveryOrganizationGetsItsOwnCycleInABatchOfItsLeadingBody() {
     ProcessInstance phase = startPhase();
     String phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
-    assertThat(phase).isWaitingAt("CallActivity_OrgCycle#multiInstanceBody");
+    assertThat(phase).isWaitingAt("SubProcess_BodyCycles#multiInstanceBody");
     assertThat(runtimeService.getVariables(phase.getId())).containsOnlyKeys("phaseId", "phaseName", "initiator");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(phase.getId()).singleResult().getBusinessKey())
         .isEqualTo("phase:" + phaseId);
     assertThat(campaign.get(phaseId).getTheme()).isEqualTo("推动科学发展筑堡垒");
 
-    fanOut(phase);
+    TestPhases.fanOut(engine, phase.getId());
     List<String> participants = campaign.participants();
     assertThat(participants).hasSize(19);
     List<ProcessInstance> cycles = cycles(phaseId);
@@ -65,6 +68,18 @@ class CampaignPhaseProcessTest {
     Task draft = taskService.createTaskQuery().processInstanceBusinessKey("tl-zx:" + phaseId)
         .taskDefinitionKey("Task_DraftCommitments").singleResult();
     assertThat(draft).hasCandidateGroup("tl-zx");
+
+    // One batch per leading body of the demo city (each has far fewer than 200 organizations).
+    List<ProcessInstance> batches = TestPhases.batches(engine, phase.getId());
+    assertThat(batches).extracting(ProcessInstance::getBusinessKey)
+        .contains("edu-bureau:" + phaseId + ":1", "town-tongli:" + phaseId + ":1", "health-bureau:" + phaseId + ":1")
+        .hasSize(13);
+    ProcessInstance eduBureau = batches.stream().filter(b -> b.getBusinessKey().startsWith("edu-bureau:")).findFirst()
+        .orElseThrow();
+    assertThat(eduBureau).isWaitingAt("CallActivity_OrgCycle").variables()
+        .containsEntry("committeeCode", "edu-bureau").containsEntry("batch", 1)
+        .containsEntry("orgCodes", List.of("edu-syxx", "edu-tszx", "edu-wjsz"));
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(eduBureau.getId()).count()).isEqualTo(3);
   }
 
   @Test
@@ -83,44 +98,88 @@ class CampaignPhaseProcessTest {
   }
 
   @Test
-  void theCityOfficeEndsAPhaseEarlyAndEveryCycleStopsWithTheReasonRecorded() {
+  void theCityOfficeEndsAPhaseEarlyAndTheCyclesStopInOneJobPerBatchWithTheReasonRecorded() {
     ProcessInstance phase = startPhase();
     String phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
-    fanOut(phase);
+    TestPhases.fanOut(engine, phase.getId());
     campaign.endEarly(phaseId, "office.sec", "上级统一部署提前结束");
-    assertThat(phase).hasPassed("Message_EndEarly").isWaitingAt("ServiceTask_ClosePhase");
+    // The request stops nothing itself: the phase shows 结束中, every cycle still runs.
+    assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.ENDING);
+    assertThat(campaign.get(phaseId).getStatus().label()).isEqualTo("结束中");
+    assertThat(cycles(phaseId)).hasSize(19);
+    assertThatThrownBy(() -> campaign.cancel(phaseId, "office.sec", "再撤销")).hasMessageContaining("第")
+        .hasMessageContaining("时段结束中，不能再操作");
+
+    // The engine's batch operation: one job per batch, each stopping that batch's cycles.
+    assertThat(TestPhases.runMessageBatches(engine)).isEqualTo(13);
     assertThat(cycles(phaseId)).isEmpty();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike("%:" + phaseId).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BodyCyclesProcess.KEY)
+        .superProcessInstanceId(phase.getId()).list())
+        .hasSize(13).allSatisfy(b -> assertThat(b.getEndActivityId()).isEqualTo("EndEvent_CyclesStopped"));
+    assertThat(phase).isWaitingAt("EndEvent_BodyCyclesEnded");
+    assertThat(TestPhases.runPhaseJobs(engine, phase.getId(), "EndEvent_BodyCyclesEnded")).isEqualTo(13);
+    assertThat(phase).hasPassed("EndEvent_CyclesDone").isWaitingAt("ServiceTask_ClosePhase");
     executeJobs(phase, "ServiceTask_ClosePhase");
     commendNobody(phase, phaseId);
-    assertThat(phase).isEnded().hasPassed("CallActivity_Commendation", "EndEvent_PhaseEnded");
+    assertThat(phase).isEnded().hasPassed("Gateway_PhaseCancelled", "CallActivity_Commendation",
+        "EndEvent_CommendationEnded", "EndEvent_PhaseEnded");
     Phase ended = campaign.get(phaseId);
     assertThat(ended.getStatus()).isEqualTo(Phase.Status.ENDED_EARLY);
+    assertThat(ended.getStatus().label()).isEqualTo("已提前结束");
     assertThat(ended.getEndReason()).isEqualTo("上级统一部署提前结束");
     assertThat(ended.getEndedBy()).isEqualTo("office.sec");
+    assertThat(ended.getEndedAt()).isNotNull();
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CampaignProcess.CYCLE_KEY)
         .processInstanceBusinessKeyLike("%:" + phaseId).count()).isEqualTo(19);
     assertThatThrownBy(() -> campaign.cancel(phaseId, "office.sec", "再撤销"))
-        .hasMessageContaining("已经结束");
+        .hasMessageContaining("已提前结束，不能再操作");
   }
 
   @Test
   void aCancelledPhaseStopsEveryCycleAndCommendsNobody() {
     ProcessInstance phase = startPhase();
     String phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
-    fanOut(phase);
+    TestPhases.fanOut(engine, phase.getId());
     assertThatThrownBy(() -> campaign.cancel(phaseId, "office.sec", " ")).hasMessageContaining("请写明原因");
+    assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.RUNNING);
     campaign.cancel(phaseId, "office.sec", "时段设置错误");
-    assertThat(phase).isEnded().hasPassed("EndEvent_PhaseCancelled").hasNotPassed("ServiceTask_ClosePhase");
+    assertThat(campaign.get(phaseId).getStatus().label()).isEqualTo("撤销中");
+    assertThatThrownBy(() -> campaign.endEarly(phaseId, "office.sec", "再结束")).hasMessageContaining("撤销中");
+    TestPhases.runMessageBatches(engine);
     assertThat(cycles(phaseId)).isEmpty();
+    TestPhases.runPhaseJobs(engine, phase.getId(), "EndEvent_BodyCyclesEnded");
+    executeJobs(phase, "ServiceTask_ClosePhase");
+    assertThat(phase).isEnded().hasPassed("EndEvent_PhaseCancelled").hasNotPassed("SubProcess_Commendation");
     assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.CANCELLED);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("commendation")
+        .processInstanceBusinessKeyLike("%:" + phaseId).count()).isZero();
+  }
+
+  @Test
+  void aPhaseEndedBeforeItsFanOutStartsNoCycle() {
+    ProcessInstance phase = startPhase();
+    String phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
+    campaign.endEarly(phaseId, "office.sec", "发起有误，立即结束");
+    // Nothing runs yet to be stopped; the batches that start later start no cycle.
+    assertThat(managementService.createBatchQuery().type(org.camunda.bpm.engine.batch.Batch.TYPE_CORRELATE_MESSAGE)
+        .count()).isZero();
+    TestPhases.fanOut(engine, phase.getId());
+    assertThat(cycles(phaseId)).isEmpty();
+    assertThat(TestPhases.runBatchJobs(engine, phase.getId(), "EndEvent_OrgCycleSkipped")).isEqualTo(19);
+    TestPhases.runPhaseJobs(engine, phase.getId(), "EndEvent_BodyCyclesEnded");
+    assertThat(phase).isWaitingAt("ServiceTask_ClosePhase");
+    executeJobs(phase, "ServiceTask_ClosePhase");
+    commendNobody(phase, phaseId);
+    assertThat(phase).isEnded().hasPassed("EndEvent_PhaseEnded");
+    assertThat(campaign.get(phaseId).getStatus()).isEqualTo(Phase.Status.ENDED_EARLY);
   }
 
   @Test
   void spotChecksRunWhileThePhaseLastsAndThePhaseEndsWhenEveryCycleHasEnded() {
     ProcessInstance phase = startPhase();
     String phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
-    fanOut(phase);
+    TestPhases.fanOut(engine, phase.getId());
     Job spotCheck = managementService.createJobQuery().processInstanceId(phase.getId()).timers()
         .activityId("Timer_SpotCheck").singleResult();
     managementService.executeJob(spotCheck.getId());
@@ -144,7 +203,14 @@ class CampaignPhaseProcessTest {
           .startBeforeActivity("EndEvent_CycleCompleted")
           .execute();
     }
+    // Each cycle's end is joined in a job of its batch, each batch's in a job of the phase.
+    assertThat(TestPhases.runBatchJobs(engine, phase.getId(), "EndEvent_OrgCycleEnded")).isEqualTo(19);
+    assertThat(TestPhases.batches(engine, phase.getId())).isEmpty();
+    assertThat(TestPhases.runPhaseJobs(engine, phase.getId(), "EndEvent_BodyCyclesEnded")).isEqualTo(13);
     assertThat(phase).hasPassed("EndEvent_CyclesDone").isWaitingAt("ServiceTask_ClosePhase");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BodyCyclesProcess.KEY)
+        .superProcessInstanceId(phase.getId()).list())
+        .allSatisfy(b -> assertThat(b.getEndActivityId()).isEqualTo("EndEvent_BodyCyclesDone"));
     executeJobs(phase, "ServiceTask_ClosePhase");
     commendNobody(phase, phaseId);
     assertThat(phase).isEnded().hasPassed("EndEvent_PhaseEnded");
@@ -182,18 +248,6 @@ class CampaignPhaseProcessTest {
     values.put("startDate", start);
     values.put("endDate", end);
     return values;
-  }
-
-  /** The fan-out: the multi-instance body, then one job (one transaction) per organization. */
-  private void fanOut(ProcessInstance phase) {
-    List<Job> body = managementService.createJobQuery().processInstanceId(phase.getId())
-        .activityId("CallActivity_OrgCycle#multiInstanceBody").list();
-    assertThat(body).hasSize(1);
-    managementService.executeJob(body.get(0).getId());
-    List<Job> perOrganization = managementService.createJobQuery().processInstanceId(phase.getId())
-        .activityId("CallActivity_OrgCycle").list();
-    assertThat(perOrganization).hasSize(19);
-    perOrganization.forEach(j -> managementService.executeJob(j.getId()));
   }
 
   private List<ProcessInstance> cycles(String phaseId) {

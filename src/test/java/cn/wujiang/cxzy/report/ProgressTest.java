@@ -6,14 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +31,7 @@ class ProgressTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
 
@@ -48,11 +47,7 @@ class ProgressTest {
         "phaseNumber", cn.wujiang.cxzy.campaign.TestPhases.next(), "theme", "进度测试", "startDate", LocalDate.now().toString(),
         "endDate", LocalDate.now().plusMonths(6).toString()));
     phaseId = (String) runtimeService.getVariable(phase.getId(), "phaseId");
-    for (String activity : List.of("CallActivity_OrgCycle#multiInstanceBody", "CallActivity_OrgCycle")) {
-      for (Job job : managementService.createJobQuery().processInstanceId(phase.getId()).activityId(activity).list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
+    cn.wujiang.cxzy.campaign.TestPhases.fanOut(engine, phase.getId());
   }
 
   @Test
