@@ -43,7 +43,7 @@ import cn.wujiang.cxzy.web.ApiError;
  * No answer carries a {@code WWW-Authenticate: Basic} challenge: a browser would pop up its own password
  * dialog and then send the cached login along with requests made by any other site. Without a login the
  * API answers 401 with a Chinese message, and a page ({@code /progress}) sends the browser to the
- * Tasklist login, which brings it back afterwards.
+ * Tasklist login.
  */
 class LoginFilter extends OncePerRequestFilter {
 
@@ -53,7 +53,7 @@ class LoginFilter extends OncePerRequestFilter {
   static final String WRONG_LOGIN = "用户名或密码不正确";
   static final String WAIT = "登录失败次数过多，请在 %d 秒后再试";
 
-  /** Where a browser without a login goes; Tasklist's login sends it back to {@code next} afterwards. */
+  /** Where a browser without a login goes; {@code next} names the page it came for (Tasklist ignores it). */
   static final String TASKLIST_LOGIN = "/camunda/app/tasklist/default/?next=%s#/login";
 
   /** The webapps' default time to live of the login in a session before it is read again. */

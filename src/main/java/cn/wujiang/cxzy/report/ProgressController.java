@@ -27,7 +27,7 @@ import cn.wujiang.cxzy.process.Deadlines;
 /**
  * The campaign's progress for the city office and the leading bodies (each its own scope):
  * {@code /progress} (a page with a chart, for whoever is logged in to Tasklist; without a login the
- * browser goes to the Tasklist login and comes back) and {@code /progress.xlsx}.
+ * browser goes to the Tasklist login) and {@code /progress.xlsx}.
  */
 @Controller
 class ProgressController {

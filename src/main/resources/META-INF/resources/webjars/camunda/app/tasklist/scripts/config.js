@@ -78,8 +78,6 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // 活动进度 in the header, and the way back to /progress after the login it sent a person to.
-  customScripts: ['scripts/cxzy-progress'],
   requireJsConfig: zhDates ? { deps: [ZH_DATES], ngDeps: ['cxzy.zhDates'] } : undefined,
   // requireJsConfig: {
   //   // AngularJS module names
