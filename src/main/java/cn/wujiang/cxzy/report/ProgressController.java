@@ -27,7 +27,8 @@ import cn.wujiang.cxzy.web.SpreadsheetText;
 
 /**
  * The campaign's progress for the city office and the leading bodies (each its own scope):
- * {@code /progress} (a page with a chart; the browser asks for the login) and {@code /progress.xlsx}.
+ * {@code /progress} (a page with a chart, for whoever is logged in to Tasklist; without a login the
+ * browser goes to the Tasklist login) and {@code /progress.xlsx}.
  */
 @Controller
 class ProgressController {

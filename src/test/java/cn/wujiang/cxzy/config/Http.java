@@ -71,6 +71,21 @@ public final class Http {
     return send(request);
   }
 
+  /**
+   * Any method with the given headers (a browser's Origin, Referer, Sec-Fetch-Site, Cookie) and an
+   * optional body; user null means no login.
+   */
+  public HttpResponse<String> send(String method, String path, Map<String, String> headers, String contentType,
+      String body, String user, String password) {
+    HttpRequest.Builder request = request(path, user, password)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
