@@ -34,8 +34,13 @@ public class LoginThrottle {
 
   /** Failures an account may have before it waits. */
   static final int ACCOUNT_FREE_FAILURES = 5;
-  /** Failures an address may have (on any accounts) before it waits: a shared office address mistypes too. */
-  static final int ADDRESS_FREE_FAILURES = 10;
+  /**
+   * Failures an address may have (on any accounts) before it waits. A school's or a hospital's staff
+   * reach us through one address, and an address that waits holds back every login from it: high enough
+   * that a building's mistyped passwords never reach it in half an hour, low enough to stop a guesser
+   * who sprays one password over many accounts (each account is held back by its own count too).
+   */
+  static final int ADDRESS_FREE_FAILURES = 50;
   static final Duration FIRST_DELAY = Duration.ofSeconds(1);
   static final Duration MAX_DELAY = Duration.ofMinutes(5);
   /** A count without a failure for this long is forgotten. */

@@ -62,6 +62,20 @@ class PasswordHashingTest {
     assertThat(identityService.checkPassword(USER, PASSWORD)).isTrue();
   }
 
+  @Test
+  void aPasswordVerifiedMomentsAgoIsNoLongerAcceptedOnceChanged() {
+    create();
+    assertThat(identityService.checkPassword(USER, PASSWORD)).isTrue();
+    assertThat(identityService.checkPassword(USER, PASSWORD)).as("verified again, from the recent logins").isTrue();
+
+    User user = identityService.createUserQuery().userId(USER).singleResult();
+    user.setPassword("Changed-2027!");
+    identityService.saveUser(user);
+
+    assertThat(identityService.checkPassword(USER, PASSWORD)).as("the old password").isFalse();
+    assertThat(identityService.checkPassword(USER, "Changed-2027!")).isTrue();
+  }
+
   private void create() {
     User user = identityService.newUser(USER);
     user.setFirstName("钱");
