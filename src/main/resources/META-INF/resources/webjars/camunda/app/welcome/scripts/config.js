@@ -52,6 +52,24 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // The application's own pages beside the webapps, under the same login.
+  links: [
+    {
+      label: '活动进度',
+      href: '/progress',
+      description: '各党委所辖基层党组织的活动进度（本级范围；可导出 Excel）'
+    },
+    {
+      label: '承诺公示',
+      href: '/board/commitments',
+      description: '已向群众公开的承诺'
+    },
+    {
+      label: '评议结果',
+      href: '/board/results',
+      description: '已通报的群众评议结果'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',
