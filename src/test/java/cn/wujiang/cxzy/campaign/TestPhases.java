@@ -23,7 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class TestPhases {
 
-  private static final AtomicInteger NEXT = new AtomicInteger(20);
+  /**
+   * From 20 on, or from {@code cxzy.test.first-phase}: test JVMs that share one PostgreSQL database one
+   * after another each take numbers of their own (phase numbers are unique and at most 99).
+   */
+  private static final AtomicInteger NEXT = new AtomicInteger(Integer.getInteger("cxzy.test.first-phase", 20));
   /** Numbers of phases recorded without a process: far above any a person can start. */
   private static final AtomicInteger RECORDED = new AtomicInteger(100_000);
 
